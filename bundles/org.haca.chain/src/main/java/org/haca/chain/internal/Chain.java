@@ -79,7 +79,8 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         this.checkInvariant = checkInvariant;
         byte[] h = store.head();
         if (h == null) {
-            sm = StateMachine.genesis(genesis, params.get());
+            EconomicsParameters p0 = params.get();
+            sm = StateMachine.genesis(genesis, p0 == null ? EconomicsParameters.DEFAULTS : p0);
             byte[] root = sm.stateRoot();
             head = new Head(0, root, new byte[32], 0);
             store.commit(sm.state().drainDirty(), 0, null, List.of(), head.encode());
@@ -88,7 +89,8 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
             StateTree tree = new StateTree();
             store.forEachState(tree::load);
             byte[] pbytes = tree.get(Records.PARAMS_KEY);
-            sm = new StateMachine(genesis.network(), tree, head.height, decodeParams(pbytes, params.get()));
+            sm = new StateMachine(genesis.network(), tree, head.height,
+                    decodeParams(pbytes, EconomicsParameters.DEFAULTS));
             byte[] root = sm.stateRoot();
             if (!java.util.Arrays.equals(root, head.stateRoot)) {
                 throw new IllegalStateException("state root mismatch at height " + head.height + ": stored "
@@ -131,8 +133,10 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         Records.Account acc = Records.Account.decode(store.state(Records.key(Records.ACCOUNT, tx.sender())));
         long[] verdict = { 0 };
         mempoolNonce.compute(sender, (k, next) -> {
-            long expected = next == null ? acc.nonce : Math.max(next, acc.nonce);
-            if (tx.nonce() < acc.nonce || tx.nonce() > expected) {
+            // committed nonce read inside the atomic section: commit() prunes entries after writing the store
+            long committedNonce = nonce(tx.sender());
+            long expected = next == null ? committedNonce : Math.max(next, committedNonce);
+            if (tx.nonce() < committedNonce || tx.nonce() > expected) {
                 verdict[0] = expected;
                 return next;
             }
