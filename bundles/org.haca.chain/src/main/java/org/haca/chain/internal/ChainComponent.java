@@ -56,9 +56,9 @@ import com.google.gson.Gson;
  * account's key is printed once when generated. Outside dev mode without genesis.json: only this node's validator.
  */
 @Component(immediate = true, service = { ChainApplication.class, ChainQuery.class, Ledger.class,
-        ChainTransactions.class }, configurationPid = "org.haca.chain")
+        ChainTransactions.class, ChainNodeInfo.class }, configurationPid = "org.haca.chain")
 @Designate(ocd = ChainComponent.Config.class)
-public class ChainComponent implements ChainApplication, ChainQuery, Ledger, ChainTransactions {
+public class ChainComponent implements ChainApplication, ChainQuery, Ledger, ChainTransactions, ChainNodeInfo {
     private static final Logger LOG = LoggerFactory.getLogger(ChainComponent.class);
 
     @ObjectClassDefinition(name = "haca chain", description = "Chain state machine and store")
@@ -303,6 +303,43 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
             }
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- ChainNodeInfo (RPC)
+
+    @Override
+    public ChainQuery query() {
+        return this;
+    }
+
+    @Override
+    public Ledger ledger() {
+        return this;
+    }
+
+    @Override
+    public String network() {
+        return network;
+    }
+
+    @Override
+    public String validatorAddressHex() {
+        return validator.addressHex();
+    }
+
+    @Override
+    public byte[] validatorPublicKey() {
+        return validator.publicKey();
+    }
+
+    @Override
+    public byte[] rawState(byte[] key) {
+        return chain.rawState(key);
+    }
+
+    @Override
+    public String appHashAtHead() {
+        return chain.lastCommitted().stateRoot();
     }
 
     @Override
