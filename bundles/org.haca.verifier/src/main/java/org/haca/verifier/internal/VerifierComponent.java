@@ -1,0 +1,138 @@
+package org.haca.verifier.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.haca.api.chain.Block;
+import org.haca.api.chain.BlockListener;
+import org.haca.api.chain.ChainTransactions;
+import org.haca.api.chain.ConsensusEngine;
+import org.haca.api.chain.TxResult;
+import org.haca.api.proof.ProofSystem;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Block listener that verifies every proof-carrying result in finalized blocks with the ProofSystem registered for its
+ * scheme (highest service.ranking wins) and submits the Verdict tx through the consensus engine.
+ */
+@Component(service = BlockListener.class, configurationPid = "org.haca.verifier")
+@Designate(ocd = VerifierComponent.Config.class)
+public class VerifierComponent implements BlockListener {
+    private static final Logger LOG = LoggerFactory.getLogger(VerifierComponent.class);
+
+    @ObjectClassDefinition(name = "haca verifier")
+    public @interface Config {
+        @AttributeDefinition(description = "Verification worker threads")
+        int threads() default 2;
+
+        @AttributeDefinition(description = "Bounded worker queue (back-pressure on the dispatcher when full)")
+        int queueCapacity() default 256;
+
+        @AttributeDefinition(description = "Intake capacity (submissions waiting for the dispatcher)")
+        int intakeCapacity() default 100_000;
+    }
+
+    private record Ranked(ProofSystem ps, int ranking) {
+    }
+
+    private final List<Ranked> proofSystems = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChainTransactions txs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConsensusEngine engine;
+
+    private volatile VerificationPipeline pipeline;
+    private final Object submitLock = new Object();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProofSystem(ProofSystem ps, Map<String, Object> props) {
+        Object r = props.get(Constants.SERVICE_RANKING);
+        proofSystems.add(new Ranked(ps, r instanceof Integer i ? i : 0));
+        VerificationPipeline p = pipeline;
+        if (p != null) {
+            p.schemeAvailable(ps.schemeId());
+        }
+    }
+
+    void removeProofSystem(ProofSystem ps) {
+        proofSystems.removeIf(r -> r.ps == ps);
+    }
+
+    ProofSystem lookup(String scheme) {
+        return proofSystems.stream().filter(r -> scheme.equals(r.ps.schemeId()))
+                .max(Comparator.comparingInt(Ranked::ranking)).map(Ranked::ps).orElse(null);
+    }
+
+    @Activate
+    void activate(Config c) {
+        pipeline = new VerificationPipeline(this::lookup, this::submitVerdict, Math.max(1, c.threads()),
+                Math.max(1, c.queueCapacity()), Math.max(1, c.intakeCapacity()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        pipeline.stop();
+    }
+
+    @Override
+    public void blockFinalized(Block block) {
+        try {
+            ChainTransactions t = txs;
+            if (t != null) {
+                pipeline.offer(t.resultsIn(block), block.time());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read results of block {}", block.height(), e);
+        }
+    }
+
+    private void submitVerdict(VerificationPipeline.Outcome o) {
+        ChainTransactions t = txs;
+        ConsensusEngine e = engine;
+        if (t == null || e == null) {
+            LOG.warn("verdict for {} not submitted: no chain or consensus engine", o.submission().requestId());
+            return;
+        }
+        String requestId = o.submission().requestId();
+        synchronized (submitLock) { // nonces are assigned in build order: build and submit together
+            byte[] tx = t.verdict(requestId, o.verdict().valid(), o.verdict().reason());
+            e.submit(tx).whenComplete((TxResult r, Throwable err) -> {
+                if (err != null) {
+                    LOG.warn("verdict for {} failed: {}", requestId, err.toString());
+                } else if (!r.ok()) {
+                    LOG.info("verdict for {} not applied: {} {}", requestId, r.code(), r.log());
+                } else {
+                    LOG.debug("verdict for {} ({}) in block {}", requestId, o.verdict().valid(), r.height());
+                }
+            });
+        }
+    }
+
+    /** Submissions this node could not verify yet, with the reason. */
+    public Map<String, VerificationPipeline.Waiting> waiting() {
+        return pipeline.waiting();
+    }
+
+    public Map<String, Object> metrics() {
+        return pipeline.metrics();
+    }
+}
