@@ -31,6 +31,9 @@ public class SoloComponent implements ConsensusEngine {
         @AttributeDefinition(description = "Minimum milliseconds between blocks (a block is cut only when txs are pending)")
         long blockIntervalMs() default 100;
 
+        @AttributeDefinition(description = "Cut an empty block after this many idle ms so height-based deadlines (VANILLA challenge window, unbonding) advance; 0 = only blocks with txs")
+        long emptyBlockIntervalMs() default 1000;
+
         @AttributeDefinition(description = "Maximum txs per block")
         int maxBlockTxs() default 20_000;
 
@@ -58,10 +61,11 @@ public class SoloComponent implements ConsensusEngine {
 
     @Activate
     void activate(Config c) {
-        if (c.blockIntervalMs() < 0 || c.maxBlockTxs() < 1 || c.maxMempool() < 1) {
-            throw new IllegalArgumentException("blockIntervalMs >= 0, maxBlockTxs >= 1, maxMempool >= 1 required");
+        if (c.blockIntervalMs() < 0 || c.emptyBlockIntervalMs() < 0 || c.maxBlockTxs() < 1 || c.maxMempool() < 1) {
+            throw new IllegalArgumentException("blockIntervalMs >= 0, emptyBlockIntervalMs >= 0, maxBlockTxs >= 1, maxMempool >= 1 required");
         }
-        engine = new SoloEngine(app, query, () -> listeners, c.blockIntervalMs(), c.maxBlockTxs(), c.maxMempool());
+        engine = new SoloEngine(app, query, () -> listeners, c.blockIntervalMs(), c.emptyBlockIntervalMs(),
+                c.maxBlockTxs(), c.maxMempool());
     }
 
     @Deactivate

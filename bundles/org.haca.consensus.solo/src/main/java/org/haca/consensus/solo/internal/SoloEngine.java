@@ -37,6 +37,7 @@ public final class SoloEngine implements ConsensusEngine {
     private final ChainQuery query;
     private final Supplier<List<BlockListener>> listeners;
     private final long intervalMs;
+    private final long emptyBlockIntervalMs;
     private final int maxBlockTxs;
     private final BlockingQueue<Pending> mempool;
     private final Set<String> pendingHashes = ConcurrentHashMap.newKeySet();
@@ -51,6 +52,16 @@ public final class SoloEngine implements ConsensusEngine {
 
     public SoloEngine(ChainApplication app, ChainQuery query, Supplier<List<BlockListener>> listeners, long intervalMs,
             int maxBlockTxs, int maxMempool) {
+        this(app, query, listeners, intervalMs, 0, maxBlockTxs, maxMempool);
+    }
+
+    /**
+     * @param emptyBlockIntervalMs when no tx arrives for this long, an empty block is cut anyway so that height-based
+     *        deadlines (challenge windows, unbonding) advance on an idle chain; 0 = never
+     */
+    public SoloEngine(ChainApplication app, ChainQuery query, Supplier<List<BlockListener>> listeners, long intervalMs,
+            long emptyBlockIntervalMs, int maxBlockTxs, int maxMempool) {
+        this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.app = app;
         this.query = query;
         this.listeners = listeners;
@@ -112,8 +123,14 @@ public final class SoloEngine implements ConsensusEngine {
         List<Pending> batch = new ArrayList<>();
         while (running) {
             try {
-                Pending first = mempool.poll(200, TimeUnit.MILLISECONDS);
+                Pending first = mempool.poll(emptyBlockIntervalMs > 0 ? Math.min(50, emptyBlockIntervalMs) : 200,
+                        TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (emptyBlockIntervalMs > 0 && running
+                            && System.currentTimeMillis() - lastBlockAt >= emptyBlockIntervalMs) {
+                        batch.clear();
+                        produce(batch);
+                    }
                     continue;
                 }
                 long wait;

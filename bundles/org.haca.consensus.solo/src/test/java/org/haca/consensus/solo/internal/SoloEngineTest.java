@@ -95,6 +95,17 @@ class SoloEngineTest {
     }
 
     @Test
+    void idleChainCutsEmptyBlocksWhenConfigured() throws Exception {
+        start(10);
+        engine.stop();
+        engine = new SoloEngine(chain, chain, List::of, 10, 30, 1000, 10);
+        Thread.sleep(400);
+        long h = engine.height();
+        assertTrue(h >= 3, "empty blocks advance the height: " + h);
+        assertTrue(chain.block(h).orElseThrow().txs().isEmpty());
+    }
+
+    @Test
     void rejectedTxCompletesAtOnceAndDuplicatesAreRefused() throws Exception {
         start(10_000);
         byte[] bad = Tx.sign(NET, 7, users.get(0), new Tx.Transfer(sink.address(), 1)).encoded();
