@@ -1,0 +1,208 @@
+package org.haca.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.haca.api.economics.EconomicsParameters;
+import org.haca.chain.internal.Chain;
+import org.haca.chain.internal.core.Crypto;
+import org.haca.chain.internal.core.Genesis;
+import org.haca.chain.internal.core.Hex;
+import org.haca.chain.internal.core.Tx;
+import org.haca.chain.internal.store.MemoryStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Black-box chain tests against the node jar: kill -9 mid-stream loses no acknowledged tx and the state root equals a
+ * fresh replay of the stored blocks; a VANILLA inference settles end to end with the supply invariant intact.
+ */
+class ChainNodeIT {
+    static final String NET = "haca-dev";
+    @TempDir
+    Path dir;
+    Process process;
+    int httpPort;
+    int rpcPort;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    void start() throws Exception {
+        httpPort = NodeProcess.freePort();
+        rpcPort = NodeProcess.freePort();
+        ProcessBuilder pb = new ProcessBuilder(NodeProcess.javaBin(), "-jar", NodeProcess.JAR.toAbsolutePath().toString(),
+                "--role", "dev-node", "--http-port", Integer.toString(httpPort), "--rpc-port", Integer.toString(rpcPort),
+                "--data-dir", dir.resolve("data").toString(), "--plugins-dir", dir.resolve("plugins").toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
+        pb.environment().keySet().removeIf(k -> k.startsWith("HACA_"));
+        process = pb.start();
+        boolean up = NodeProcess.await(Duration.ofSeconds(90), () -> {
+            try {
+                return rpc("/status").has("result");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        if (!up) {
+            throw new AssertionError("node RPC did not come up:\n" + Files.readString(dir.resolve("node.log")));
+        }
+    }
+
+    JsonObject rpc(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + rpcPort + pathAndQuery))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    JsonObject rest(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    JsonObject commit(byte[] tx) throws IOException, InterruptedException {
+        return rpc("/broadcast_tx_commit?tx=0x" + Hex.encode(tx));
+    }
+
+    Crypto.KeyPair key(String name) throws IOException {
+        return Crypto.KeyPair.fromPrivateKey(
+                Hex.decode(Files.readString(dir.resolve("data/keys/" + name + ".key")).trim()));
+    }
+
+    @Test
+    void killDashNineLosesNoAcknowledgedTxAndReplayGivesTheSameRoots() throws Exception {
+        start();
+        Crypto.KeyPair dev = key("dev-account");
+        List<Crypto.KeyPair> senders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Crypto.KeyPair k = Crypto.KeyPair.fromPrivateKey(Crypto.sha256(("sender" + i).getBytes()));
+            senders.add(k);
+            JsonObject r = commit(Tx.sign(NET, i, dev, new Tx.Transfer(k.address(), 1_000_000)).encoded());
+            assertEquals(0, r.getAsJsonObject("result").getAsJsonObject("tx_result").get("code").getAsInt(), r.toString());
+        }
+        Map<String, Long> acked = new ConcurrentHashMap<>();
+        AtomicBoolean go = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        for (Crypto.KeyPair s : senders) {
+            Thread t = new Thread(() -> {
+                long nonce = 0;
+                while (go.get()) {
+                    byte[] tx = Tx.sign(NET, nonce, s, new Tx.Transfer(dev.address(), 1)).encoded();
+                    try {
+                        JsonObject r = commit(tx).getAsJsonObject("result");
+                        if (r != null && r.getAsJsonObject("tx_result").get("code").getAsInt() == 0) {
+                            acked.put(r.get("hash").getAsString(), r.get("height").getAsLong());
+                            nonce++;
+                        }
+                    } catch (Exception e) {
+                        return; // node killed
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        Thread.sleep(3000);
+        process.destroyForcibly(); // SIGKILL, mid-stream
+        process.waitFor();
+        go.set(false);
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        assertTrue(acked.size() > 20, "streamed enough txs before the kill: " + acked.size());
+
+        start();
+        for (Map.Entry<String, Long> e : acked.entrySet()) {
+            JsonObject r = rpc("/tx?hash=0x" + e.getKey());
+            assertTrue(r.has("result"), "acknowledged tx " + e.getKey() + " lost: " + r);
+            assertEquals(e.getValue(), r.getAsJsonObject("result").get("height").getAsLong());
+        }
+
+        // fresh replay of every stored block gives the same state roots and block hashes
+        Crypto.KeyPair validator = key("validator");
+        Genesis genesis = new Genesis(NET, Map.of(dev.addressHex(), 1_000_000_000_000L),
+                List.of(validator.addressHex()),
+                List.of(new Genesis.GenesisNode(key("inference-node").addressHex(), 1_000_000_000L, 7)),
+                validator.addressHex());
+        Chain replay = new Chain(new MemoryStore(), genesis, () -> EconomicsParameters.DEFAULTS, true);
+        long height = Long.parseLong(rpc("/status").getAsJsonObject("result").getAsJsonObject("sync_info")
+                .get("latest_block_height").getAsString());
+        for (long h = 1; h <= height; h++) {
+            JsonObject b = rpc("/block?height=" + h).getAsJsonObject("result");
+            JsonObject header = b.getAsJsonObject("block").getAsJsonObject("header");
+            List<byte[]> txs = new ArrayList<>();
+            JsonArray arr = b.getAsJsonObject("block").getAsJsonObject("data").getAsJsonArray("txs");
+            arr.forEach(t -> txs.add(Base64.getDecoder().decode(t.getAsString())));
+            long time = Instant.parse(header.get("time").getAsString()).toEpochMilli();
+            String root = replay.finalizeBlock(h, time, txs).stateRoot();
+            replay.commit();
+            assertEquals(header.get("app_hash").getAsString(), root.toUpperCase(), "state root at height " + h);
+            assertEquals(b.getAsJsonObject("block_id").get("hash").getAsString(),
+                    replay.block(h).orElseThrow().hash().toUpperCase(), "block hash at height " + h);
+        }
+    }
+
+    @Test
+    void vanillaInferenceSettlesEndToEnd() throws Exception {
+        start();
+        Crypto.KeyPair dev = key("dev-account");
+        Crypto.KeyPair node = key("inference-node");
+        Crypto.KeyPair validator = key("validator");
+        JsonObject before = rest("/api/v1/chain/supply");
+        byte[] h = Crypto.sha256("x".getBytes());
+        byte[] tx = Tx.sign(NET, 0, dev, new Tx.SubmitResult("req-e2e-1", node.address(), h, h, h, Tx.MODE_VANILLA, "",
+                "00", 1L, 1_000_000, Tx.PROOF_NONE, new byte[0])).encoded();
+        JsonObject r = commit(tx).getAsJsonObject("result");
+        assertEquals(0, r.getAsJsonObject("tx_result").get("code").getAsInt(), r.toString());
+        assertEquals("pending", rest("/api/v1/inferences/req-e2e-1").get("status").getAsString());
+        assertEquals(1_000_000, rest("/api/v1/chain/supply").get("escrowed").getAsLong());
+        // the challenge window (10 blocks by default) passes on empty blocks
+        assertTrue(NodeProcess.await(Duration.ofSeconds(40), () -> {
+            try {
+                return rest("/api/v1/inferences/req-e2e-1").get("settled").getAsBoolean();
+            } catch (Exception e) {
+                return false;
+            }
+        }), "VANILLA result settled");
+        JsonObject inf = rest("/api/v1/inferences/req-e2e-1");
+        assertEquals("settled", inf.get("status").getAsString());
+        assertEquals(900_000, inf.get("paidToNode").getAsLong());
+        assertEquals(50_000, inf.get("burned").getAsLong());
+        assertEquals(900_000, rest("/api/v1/chain/accounts/" + node.addressHex()).get("balance").getAsLong());
+        assertEquals(50_000, rest("/api/v1/chain/accounts/" + validator.addressHex()).get("balance").getAsLong());
+        JsonObject s = rest("/api/v1/chain/supply");
+        assertEquals(before.get("total").getAsLong(), s.get("total").getAsLong());
+        assertEquals(50_000, s.get("burned").getAsLong());
+        assertEquals(0, s.get("escrowed").getAsLong());
+        assertEquals(s.get("total").getAsLong(), s.get("circulating").getAsLong() + s.get("staked").getAsLong()
+                + s.get("escrowed").getAsLong() + s.get("burned").getAsLong());
+    }
+}
