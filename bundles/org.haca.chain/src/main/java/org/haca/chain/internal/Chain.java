@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -45,7 +44,8 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
     private final StateMachine sm;
     private final Supplier<EconomicsParameters> params;
     private final boolean checkInvariant;
-    private final Set<StateTree.Key> preverified = ConcurrentHashMap.newKeySet();
+    /** Txs that passed CheckTx (decoded, signature verified), by hash, for the block that includes them. */
+    private final Map<StateTree.Key, Tx> preverified = new ConcurrentHashMap<>();
     private final Map<StateTree.Key, Long> mempoolNonce = new ConcurrentHashMap<>();
 
     private volatile Head head;
@@ -156,8 +156,8 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
             return new TxResult(hash, Codes.INSUFFICIENT_FUNDS, "insufficient balance: " + acc.balance + " < " + spend,
                     0);
         }
-        if (preverified.size() < 1_000_000) {
-            preverified.add(new StateTree.Key(tx.hash()));
+        if (preverified.size() < 500_000) {
+            preverified.put(new StateTree.Key(tx.hash()), tx);
         }
         return new TxResult(hash, Codes.OK, "", 0);
     }
@@ -169,6 +169,9 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         }
         List<Outcome> outcomes = sm.executeBlock(height, timeMillis, txs, params.get(),
                 h -> preverified.remove(new StateTree.Key(h)));
+        if (preverified.size() > 500_000) {
+            preverified.clear(); // txs checked but never included (dropped by the engine)
+        }
         byte[] root = sm.stateRoot();
         pending = new Pending(height, timeMillis, List.copyOf(txs), outcomes, root);
         List<TxResult> results = new ArrayList<>(txs.size());

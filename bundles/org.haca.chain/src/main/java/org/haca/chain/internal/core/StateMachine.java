@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.haca.api.economics.EconomicsParameters;
 
@@ -92,11 +91,11 @@ public final class StateMachine {
     }
 
     /**
-     * Executes a block. {@code preverified} tells which tx hashes already passed signature verification in CheckTx
-     * (an optimisation; verification gives the same answer either way).
+     * Executes a block. {@code preverified} returns the already decoded and signature-checked tx for a tx hash that
+     * passed CheckTx, or null (an optimisation; decoding and verification give the same answer either way).
      */
     public List<Outcome> executeBlock(long newHeight, long time, List<byte[]> txs, EconomicsParameters newParams,
-            Predicate<byte[]> preverified) {
+            java.util.function.Function<byte[], Tx> preverified) {
         if (newHeight != height + 1) {
             throw new IllegalStateException("expected height " + (height + 1) + ", got " + newHeight);
         }
@@ -136,9 +135,10 @@ public final class StateMachine {
         return tx;
     }
 
-    private Outcome deliver(byte[] raw, Predicate<byte[]> preverified) {
-        boolean pre = raw != null && raw.length <= Tx.MAX_TX_BYTES && preverified.test(Crypto.sha256(raw));
-        Object d = decodeAndVerify(raw, !pre);
+    private Outcome deliver(byte[] raw, java.util.function.Function<byte[], Tx> preverified) {
+        Tx cached = raw != null && raw.length <= Tx.MAX_TX_BYTES ? preverified.apply(Crypto.sha256(raw)) : null;
+        Object d = cached != null && java.util.Arrays.equals(cached.encoded(), raw) ? cached
+                : decodeAndVerify(raw, true);
         if (d instanceof Outcome o) {
             return o;
         }
