@@ -24,6 +24,22 @@ public final class RocksStore implements Store {
     private final RocksDB db;
     private final Options options;
     private final WriteOptions syncWrite;
+    /** Native handles must not be used after close: readers and writers hold the read lock, close the write lock. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
+
+    private void enter() {
+        lock.readLock().lock();
+        if (closed) {
+            lock.readLock().unlock();
+            throw new IllegalStateException("chain store is closed");
+        }
+    }
+
+    private void exit() {
+        lock.readLock().unlock();
+    }
 
     public RocksStore(Path dir) {
         RocksDB.loadLibrary();
@@ -45,10 +61,13 @@ public final class RocksStore implements Store {
     }
 
     private byte[] get(byte[] key) {
+        enter();
         try {
             return db.get(key);
         } catch (RocksDBException e) {
             throw new IllegalStateException("chain store read failed: " + e.getMessage(), e);
+        } finally {
+            exit();
         }
     }
 
@@ -59,6 +78,7 @@ public final class RocksStore implements Store {
 
     @Override
     public void forEachState(BiConsumer<byte[], byte[]> action) {
+        enter();
         try (RocksIterator it = db.newIterator()) {
             for (it.seek(new byte[] { 's' }); it.isValid(); it.next()) {
                 byte[] k = it.key();
@@ -67,6 +87,8 @@ public final class RocksStore implements Store {
                 }
                 action.accept(java.util.Arrays.copyOfRange(k, 1, k.length), it.value());
             }
+        } finally {
+            exit();
         }
     }
 
@@ -88,6 +110,7 @@ public final class RocksStore implements Store {
     @Override
     public void commit(Map<StateTree.Key, byte[]> changes, long height, byte[] block, List<byte[]> txHashes,
             byte[] head) {
+        enter();
         try (WriteBatch batch = new WriteBatch()) {
             for (Map.Entry<StateTree.Key, byte[]> e : changes.entrySet()) {
                 byte[] k = prefixed('s', e.getKey().bytes());
@@ -112,11 +135,22 @@ public final class RocksStore implements Store {
             db.write(syncWrite, batch);
         } catch (RocksDBException e) {
             throw new IllegalStateException("chain store commit failed: " + e.getMessage(), e);
+        } finally {
+            exit();
         }
     }
 
     @Override
     public void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
         db.close();
         syncWrite.close();
         options.close();
