@@ -163,6 +163,16 @@ public final class VerificationPipeline {
         return Map.copyOf(waiting);
     }
 
+    public org.haca.api.chain.VerificationMonitor.Stats stats() {
+        Map<String, Long> valid = new java.util.TreeMap<>();
+        validCount.forEach((k, v) -> valid.put(k, v.get()));
+        Map<String, Long> invalid = new java.util.TreeMap<>();
+        invalidCount.forEach((k, v) -> invalid.put(k, v.get()));
+        long n = verified.get();
+        return new org.haca.api.chain.VerificationMonitor.Stats(intake.size() + workers.getQueue().size(),
+                workers.getActiveCount(), waiting.size(), n, n == 0 ? 0 : totalMicros.get() / n, valid, invalid);
+    }
+
     /** Metrics: queue depth (intake + worker queue), verdicts per scheme, mean latency. */
     public Map<String, Object> metrics() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.haca.api.chain.BlockListener;
 import org.haca.api.chain.ChainTransactions;
 import org.haca.api.chain.ConsensusEngine;
 import org.haca.api.chain.TxResult;
+import org.haca.api.chain.VerificationMonitor;
 import org.haca.api.proof.ProofSystem;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -29,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * Block listener that verifies every proof-carrying result in finalized blocks with the ProofSystem registered for its
  * scheme (highest service.ranking wins) and submits the Verdict tx through the consensus engine.
  */
-@Component(service = BlockListener.class, configurationPid = "org.haca.verifier")
+@Component(service = { BlockListener.class, VerificationMonitor.class }, configurationPid = "org.haca.verifier")
 @Designate(ocd = VerifierComponent.Config.class)
-public class VerifierComponent implements BlockListener {
+public class VerifierComponent implements BlockListener, VerificationMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierComponent.class);
 
     @ObjectClassDefinition(name = "haca verifier")
@@ -134,5 +135,15 @@ public class VerifierComponent implements BlockListener {
 
     public Map<String, Object> metrics() {
         return pipeline.metrics();
+    }
+
+    @Override
+    public java.util.Optional<String> waitingReason(String requestId) {
+        return java.util.Optional.ofNullable(pipeline.waiting().get(requestId)).map(VerificationPipeline.Waiting::reason);
+    }
+
+    @Override
+    public Stats stats() {
+        return pipeline.stats();
     }
 }

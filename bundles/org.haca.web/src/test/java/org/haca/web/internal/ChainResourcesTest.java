@@ -18,7 +18,7 @@ class ChainResourcesTest {
     static final String ADDR = "0x" + "ab".repeat(20);
     private final ApiServlet servlet = new ApiServlet();
 
-    private static final class FakeLedger implements Ledger {
+    private static class FakeLedger implements Ledger {
         public Supply supply() {
             return new Supply(1000, 700, 200, 50, 50);
         }
@@ -69,5 +69,25 @@ class ChainResourcesTest {
         assertEquals(90, r.get("paidToNode").getAsLong());
         assertEquals(404, call("/api/v1/inferences/unknown").status);
         assertEquals("not_found", json(call("/api/v1/inferences/unknown")).get("error").getAsString());
+        // a pending one shows why the verifier waits
+        inf.ledger = new FakeLedger() {
+            @Override
+            public Optional<InferenceRecord> inference(String id) {
+                return Optional.of(new InferenceRecord(id, InferenceRecord.Status.PENDING, "ZKML", "zk.x", ADDR, ADDR,
+                        100, 0, 0, 3, 0, "", "00"));
+            }
+        };
+        inf.verifier = new org.haca.api.chain.VerificationMonitor() {
+            public Optional<String> waitingReason(String requestId) {
+                return Optional.of("no ProofSystem registered for scheme 'zk.x'");
+            }
+
+            public Stats stats() {
+                return null;
+            }
+        };
+        JsonObject p = json(call("/api/v1/inferences/p1"));
+        assertEquals("pending", p.get("status").getAsString());
+        assertEquals("no ProofSystem registered for scheme 'zk.x'", p.get("verification").getAsString());
     }
 }
