@@ -170,6 +170,75 @@ class ChainNodeIT {
         }
     }
 
+    static byte[] hashCommitment(org.haca.api.proof.Statement st) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update("HACA-HASHCOMMIT/v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String f : new String[] { st.networkId(), st.modelHash(), st.inputHash(), st.outputHash(), st.nonce(),
+                Long.toString(st.timestampMillis()) }) {
+            byte[] b = f.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+            md.update(b);
+        }
+        return md.digest();
+    }
+
+    JsonObject inference(String id) {
+        try {
+            return rest("/api/v1/inferences/" + id);
+        } catch (Exception e) {
+            return new JsonObject();
+        }
+    }
+
+    /** Proofs are verified asynchronously by the ProofSystem of their scheme, hot-deployed as a plugin. */
+    @Test
+    void proofsAreVerifiedAsynchronouslyAndSettled() throws Exception {
+        Files.createDirectories(dir.resolve("plugins"));
+        start();
+        Crypto.KeyPair dev = key("dev-account");
+        Crypto.KeyPair node = key("inference-node");
+        long stakeBefore = rest("/api/v1/chain/accounts/" + node.addressHex()).get("staked").getAsLong();
+        byte[] h = Crypto.sha256("m".getBytes());
+        org.haca.api.proof.Statement st = new org.haca.api.proof.Statement(NET, Hex.encode(h), Hex.encode(h),
+                Hex.encode(h), "0a0b", 1_700_000_000_000L);
+        byte[] good = hashCommitment(st);
+        byte[] bad = good.clone();
+        bad[0] ^= 1;
+        String scheme = "contrib.hashcommit.v1";
+        long nonce = 0;
+        for (String[] c : new String[][] { { "p-good", "g" }, { "p-bad", "b" } }) {
+            byte[] proof = c[1].equals("g") ? good : bad;
+            JsonObject r = commit(Tx.sign(NET, nonce++, dev, new Tx.SubmitResult(c[0], node.address(), h, h, h,
+                    Tx.MODE_TEE, scheme, "0a0b", 1_700_000_000_000L, 100_000, Tx.PROOF_INLINE, proof)).encoded());
+            assertEquals(0, r.getAsJsonObject("result").getAsJsonObject("tx_result").get("code").getAsInt(), r.toString());
+        }
+        // no ProofSystem for the scheme yet: pending, with the reason visible
+        assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> inference("p-good").has("verification")
+                && !inference("p-good").get("verification").isJsonNull()), inference("p-good").toString());
+        assertEquals("pending", inference("p-good").get("status").getAsString());
+        assertTrue(inference("p-good").get("verification").getAsString().contains("no ProofSystem registered"));
+        // hot-deploy the ProofSystem: the waiting proofs are verified and verdicts settle them
+        Path plugin = Path.of(System.getProperty("haca.test.plugins", "target/test-plugins"),
+                "org.haca.contrib.hashcommit.jar");
+        Files.copy(plugin, dir.resolve("plugins/org.haca.contrib.hashcommit.jar"));
+        assertTrue(NodeProcess.await(Duration.ofSeconds(40), () -> inference("p-good").has("settled")
+                && inference("p-good").get("settled").getAsBoolean() && inference("p-bad").get("settled").getAsBoolean()),
+                inference("p-good") + " " + inference("p-bad"));
+        JsonObject ok = inference("p-good");
+        assertEquals("verified", ok.get("status").getAsString());
+        assertEquals(90_000, ok.get("paidToNode").getAsLong());
+        assertEquals(5_000, ok.get("burned").getAsLong());
+        JsonObject rejected = inference("p-bad");
+        assertEquals("rejected", rejected.get("status").getAsString());
+        assertTrue(rejected.get("reason").getAsString().contains("commitment does not match"), rejected.toString());
+        long stakeAfter = rest("/api/v1/chain/accounts/" + node.addressHex()).get("staked").getAsLong();
+        assertEquals(stakeBefore - stakeBefore / 10, stakeAfter, "10% slashed");
+        JsonObject s = rest("/api/v1/chain/supply");
+        assertEquals(0, s.get("escrowed").getAsLong());
+        assertEquals(s.get("total").getAsLong(), s.get("circulating").getAsLong() + s.get("staked").getAsLong()
+                + s.get("escrowed").getAsLong() + s.get("burned").getAsLong());
+    }
+
     @Test
     void vanillaInferenceSettlesEndToEnd() throws Exception {
         start();
