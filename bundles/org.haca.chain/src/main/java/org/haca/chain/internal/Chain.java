@@ -208,6 +208,16 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         store.commit(sm.state().drainDirty(), p.height, w.toByteArray(), hashes, next.encode());
         head = next;
         pending = null;
+        // a tx that failed on its nonce means admitted txs were lost (dropped by the engine): re-sync that sender
+        for (int i = 0; i < p.txs.size(); i++) {
+            if (p.outcomes.get(i).code() == Codes.BAD_NONCE) {
+                try {
+                    mempoolNonce.remove(new StateTree.Key(Tx.decode(p.txs.get(i)).sender()));
+                } catch (MalformedException | RuntimeException e) {
+                    // not decodable: no sender to re-sync
+                }
+            }
+        }
         // forget mempool nonces the chain has caught up with
         mempoolNonce.entrySet().removeIf(e -> {
             Records.Account a = Records.Account.decode(store.state(Records.key(Records.ACCOUNT, e.getKey().bytes())));
@@ -324,6 +334,13 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         Records.Account ac = Records.Account.decode(acc);
         long staked = node == null ? 0 : node.stake + node.unbonding;
         return Optional.of(new AccountView(Crypto.addressHex(a), ac.balance, staked, ac.nonce));
+    }
+
+    /** The nonce the next tx of this address must carry: committed nonce plus txs admitted to the mempool. */
+    public long expectedNonce(byte[] address) {
+        Long next = mempoolNonce.get(new StateTree.Key(address));
+        long committed = nonce(address);
+        return next == null ? committed : Math.max(next, committed);
     }
 
     /** Committed nonce of an address (0 for an unknown one). */

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,12 +76,16 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EconomicsPolicy policy;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile org.haca.api.chain.ConsensusEngine engine;
+
     private Chain chain;
     private String network;
     private Crypto.KeyPair validator;
     private Crypto.KeyPair payer;
     private Crypto.KeyPair inferenceNode;
-    private final Map<String, Long> localNonces = new HashMap<>();
+    private final Object submitLock = new Object();
 
     @Activate
     void activate(BundleContext ctx, Config config) throws IOException {
@@ -231,15 +234,23 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
         return network;
     }
 
-    private synchronized long nextNonce(Crypto.KeyPair k) {
-        long committed = chain.nonce(k.address());
-        long next = Math.max(committed, localNonces.getOrDefault(k.addressHex(), 0L));
-        localNonces.put(k.addressHex(), next + 1);
-        return next;
+    /**
+     * Signs with the next nonce the chain expects (committed + admitted to the mempool) and submits, under one lock: the
+     * mempool nonce only advances when admission succeeds, so a rejected tx leaves no gap.
+     */
+    private Submission signAndSubmit(Crypto.KeyPair k, Tx.Body body) {
+        org.haca.api.chain.ConsensusEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("no consensus engine is running");
+        }
+        synchronized (submitLock) {
+            byte[] tx = Tx.sign(network, chain.expectedNonce(k.address()), k, body).encoded();
+            return new Submission(txHash(tx), e.submit(tx));
+        }
     }
 
     @Override
-    public byte[] submitResult(String requestId, String mode, Statement st, Proof proof, long fee) {
+    public Submission submitResult(String requestId, String mode, Statement st, Proof proof, long fee) {
         if (payer == null || inferenceNode == null) {
             throw new IllegalStateException("this node has no payer/inference key (dev mode creates them)");
         }
@@ -257,7 +268,7 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
         Tx.SubmitResult body = new Tx.SubmitResult(requestId, inferenceNode.address(), hash32(st.modelHash()),
                 hash32(st.inputHash()), hash32(st.outputHash()), m, scheme, st.nonce(), st.timestampMillis(), fee,
                 kind, payload);
-        return Tx.sign(network, nextNonce(payer), payer, body).encoded();
+        return signAndSubmit(payer, body);
     }
 
     private static byte[] hash32(String hex) {
@@ -269,9 +280,9 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
     }
 
     @Override
-    public byte[] verdict(String requestId, boolean valid, String reason) {
+    public Submission submitVerdict(String requestId, boolean valid, String reason) {
         String r = reason.length() > 200 ? reason.substring(0, 200) : reason;
-        return Tx.sign(network, nextNonce(validator), validator, new Tx.Verdict(requestId, valid, r)).encoded();
+        return signAndSubmit(validator, new Tx.Verdict(requestId, valid, r));
     }
 
     @Override

@@ -184,6 +184,22 @@ class ChainTest {
         assertEquals(s0, f.chain.supply());
     }
 
+    @Test
+    void mempoolNoncesTrackAdmissionAndResyncAfterALostTx() {
+        byte[] t0 = f.txWithNonce(f.user, 0, new Tx.Transfer(f.user2.address(), 1));
+        byte[] t1 = f.txWithNonce(f.user, 1, new Tx.Transfer(f.user2.address(), 1));
+        assertEquals(0, f.chain.checkTx(t0).code());
+        assertEquals(0, f.chain.checkTx(t1).code());
+        assertEquals(2, f.chain.expectedNonce(f.user.address()));
+        assertCode(Codes.BAD_NONCE, f.chain.checkTx(f.txWithNonce(f.user, 3, new Tx.Transfer(f.user2.address(), 1))));
+        // the engine lost t0: t1 fails on its nonce and the sender's mempool nonce re-syncs to the committed one
+        assertEquals(Codes.BAD_NONCE, f.block(t1).get(0).code());
+        assertEquals(0, f.chain.expectedNonce(f.user.address()));
+        assertEquals(0, f.chain.checkTx(t0).code());
+        assertEquals(0, f.block(t0).get(0).code());
+        assertEquals(1, f.chain.expectedNonce(f.user.address()));
+    }
+
     private static void assertCode(int code, TxResult r) {
         assertEquals(code, r.code(), r.log());
         assertFalse(r.log().isEmpty(), "a rejection says why");

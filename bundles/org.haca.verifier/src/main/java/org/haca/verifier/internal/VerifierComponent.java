@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.haca.api.chain.Block;
 import org.haca.api.chain.BlockListener;
 import org.haca.api.chain.ChainTransactions;
-import org.haca.api.chain.ConsensusEngine;
 import org.haca.api.chain.TxResult;
 import org.haca.api.chain.VerificationMonitor;
 import org.haca.api.proof.ProofSystem;
@@ -56,12 +55,7 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChainTransactions txs;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ConsensusEngine engine;
-
     private volatile VerificationPipeline pipeline;
-    private final Object submitLock = new Object();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -108,23 +102,24 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
 
     private void submitVerdict(VerificationPipeline.Outcome o) {
         ChainTransactions t = txs;
-        ConsensusEngine e = engine;
-        if (t == null || e == null) {
-            LOG.warn("verdict for {} not submitted: no chain or consensus engine", o.submission().requestId());
+        if (t == null) {
+            LOG.warn("verdict for {} not submitted: no chain", o.submission().requestId());
             return;
         }
         String requestId = o.submission().requestId();
-        synchronized (submitLock) { // nonces are assigned in build order: build and submit together
-            byte[] tx = t.verdict(requestId, o.verdict().valid(), o.verdict().reason());
-            e.submit(tx).whenComplete((TxResult r, Throwable err) -> {
-                if (err != null) {
-                    LOG.warn("verdict for {} failed: {}", requestId, err.toString());
-                } else if (!r.ok()) {
-                    LOG.info("verdict for {} not applied: {} {}", requestId, r.code(), r.log());
-                } else {
-                    LOG.debug("verdict for {} ({}) in block {}", requestId, o.verdict().valid(), r.height());
-                }
-            });
+        try {
+            t.submitVerdict(requestId, o.verdict().valid(), o.verdict().reason()).result()
+                    .whenComplete((TxResult r, Throwable err) -> {
+                        if (err != null) {
+                            LOG.warn("verdict for {} failed: {}", requestId, err.toString());
+                        } else if (!r.ok()) {
+                            LOG.info("verdict for {} not applied: {} {}", requestId, r.code(), r.log());
+                        } else {
+                            LOG.debug("verdict for {} ({}) in block {}", requestId, o.verdict().valid(), r.height());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("verdict for {} not submitted: {}", requestId, e.toString());
         }
     }
 
