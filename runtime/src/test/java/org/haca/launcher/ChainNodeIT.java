@@ -190,7 +190,10 @@ class ChainNodeIT {
         }
     }
 
-    /** Proofs are verified asynchronously by the ProofSystem of their scheme, hot-deployed as a plugin. */
+    /**
+     * Proofs are verified asynchronously by the ProofSystem of their scheme: without one they wait with a visible reason,
+     * also across a kill -9 and restart; a hot-deployed ProofSystem verifies them and the verdicts settle them.
+     */
     @Test
     void proofsAreVerifiedAsynchronouslyAndSettled() throws Exception {
         Files.createDirectories(dir.resolve("plugins"));
@@ -217,6 +220,12 @@ class ChainNodeIT {
                 && !inference("p-good").get("verification").isJsonNull()), inference("p-good").toString());
         assertEquals("pending", inference("p-good").get("status").getAsString());
         assertTrue(inference("p-good").get("verification").getAsString().contains("no ProofSystem registered"));
+        // kill -9 and restart: the verifier picks the still-pending results up again from the stored blocks
+        process.destroyForcibly();
+        process.waitFor();
+        start();
+        assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> inference("p-bad").has("verification")
+                && !inference("p-bad").get("verification").isJsonNull()), inference("p-bad").toString());
         // hot-deploy the ProofSystem: the waiting proofs are verified and verdicts settle them
         Path plugin = Path.of(System.getProperty("haca.test.plugins", "target/test-plugins"),
                 "org.haca.contrib.hashcommit.jar");

@@ -7,7 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.haca.api.chain.Block;
 import org.haca.api.chain.BlockListener;
+import org.haca.api.chain.ChainQuery;
 import org.haca.api.chain.ChainTransactions;
+import org.haca.api.chain.ResultSubmission;
+import org.haca.api.economics.Ledger;
 import org.haca.api.chain.TxResult;
 import org.haca.api.chain.VerificationMonitor;
 import org.haca.api.proof.ProofSystem;
@@ -44,6 +47,9 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
 
         @AttributeDefinition(description = "Intake capacity (submissions waiting for the dispatcher)")
         int intakeCapacity() default 100_000;
+
+        @AttributeDefinition(description = "On the first block after (re)start, re-verify results still pending in this many earlier blocks")
+        int catchUpBlocks() default 10_000;
     }
 
     private record Ranked(ProofSystem ps, int ranking) {
@@ -55,7 +61,17 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChainTransactions txs;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChainQuery query;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Ledger ledger;
+
     private volatile VerificationPipeline pipeline;
+    private final java.util.concurrent.atomic.AtomicBoolean caughtUp = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int catchUpBlocks;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -79,6 +95,7 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
 
     @Activate
     void activate(Config c) {
+        catchUpBlocks = Math.max(0, c.catchUpBlocks());
         pipeline = new VerificationPipeline(this::lookup, this::submitVerdict, Math.max(1, c.threads()),
                 Math.max(1, c.queueCapacity()), Math.max(1, c.intakeCapacity()));
     }
@@ -93,10 +110,42 @@ public class VerifierComponent implements BlockListener, VerificationMonitor {
         try {
             ChainTransactions t = txs;
             if (t != null) {
+                if (caughtUp.compareAndSet(false, true)) {
+                    Thread c = new Thread(() -> catchUp(t, block.height()), "haca-verifier-catch-up");
+                    c.setDaemon(true);
+                    c.start();
+                }
                 pipeline.offer(t.resultsIn(block), block.time());
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot read results of block {}", block.height(), e);
+        }
+    }
+
+    /** Results submitted before this node (re)started and still pending get verified too. */
+    private void catchUp(ChainTransactions t, long firstSeen) {
+        ChainQuery q = query;
+        Ledger l = ledger;
+        if (q == null || l == null) {
+            return;
+        }
+        int offered = 0;
+        for (long h = Math.max(1, firstSeen - catchUpBlocks); h < firstSeen; h++) {
+            Block b = q.block(h).orElse(null);
+            if (b == null) {
+                continue;
+            }
+            List<ResultSubmission> pending = new java.util.ArrayList<>();
+            for (ResultSubmission s : t.resultsIn(b)) {
+                if (l.inference(s.requestId()).map(r -> !r.settled()).orElse(false)) {
+                    pending.add(s);
+                }
+            }
+            offered += pending.size();
+            pipeline.offer(pending, b.time());
+        }
+        if (offered > 0) {
+            LOG.info("re-verifying {} results still pending from before this start", offered);
         }
     }
 
