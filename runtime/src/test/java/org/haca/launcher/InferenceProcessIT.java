@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import org.haca.api.model.CanonicalHash;
@@ -38,10 +40,20 @@ class InferenceProcessIT {
 
     private HttpResponse<String> send(NodeProcess node, String method, String path, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + node.httpPort + path))
+        return send(node, method, path, body, true);
+    }
+
+    private HttpResponse<String> send(NodeProcess node, String method, String path, byte[] body, boolean asAdmin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + node.httpPort + path))
                 .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (asAdmin) {
+            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (OPS_CREDENTIALS.get("HACA_ADMIN_USER") + ":" + OPS_CREDENTIALS.get("HACA_ADMIN_PASSWORD"))
+                            .getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> r) {
@@ -75,6 +87,7 @@ class InferenceProcessIT {
             byte[] mlp = TestModels.mlp();
             String id = CanonicalHash.ofBytes(mlp);
 
+            assertEquals(401, send(node, "POST", "/api/v1/models", mlp, false).statusCode(), "upload is admin only");
             HttpResponse<String> up = send(node, "POST", "/api/v1/models?name=mnist-mlp", mlp);
             assertEquals(201, up.statusCode(), up.body());
             assertEquals(id, json(up).get("id").getAsString());
@@ -82,7 +95,8 @@ class InferenceProcessIT {
             assertEquals(200, send(node, "POST", "/api/v1/models?name=again", mlp).statusCode(), "idempotent");
             assertEquals(1, json(send(node, "GET", "/api/v1/models", null)).getAsJsonArray("models").size());
 
-            HttpResponse<String> inf = send(node, "POST", "/api/v1/infer", inferBody(id, "VANILLA", 3));
+            // inference itself is open to any caller
+            HttpResponse<String> inf = send(node, "POST", "/api/v1/infer", inferBody(id, "VANILLA", 3), false);
             assertEquals(200, inf.statusCode(), inf.body());
             JsonObject r = json(inf);
             assertEquals("onnxruntime", r.get("backend").getAsString());

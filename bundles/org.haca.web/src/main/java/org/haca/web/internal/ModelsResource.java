@@ -20,7 +20,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * {@code /api/v1/models}: upload (raw ONNX body, {@code ?name=}), list, describe and delete models. The upload limit
+ * {@code /api/v1/models}: upload (raw ONNX body, {@code ?name=}), list, describe and delete models. Upload and delete
+ * need the node's admin credentials (HTTP Basic, see {@link AdminAuth}). The upload limit
  * is the framework property {@code haca.models.maxBytes} (default 256 MiB); over it the answer is 413 before the body
  * is read past the limit.
  */
@@ -46,6 +47,12 @@ public final class ModelsResource implements ApiResource {
     @Override
     public String root() {
         return "models";
+    }
+
+    /** Uploading and deleting change what the node stores and serves: admin only. Listing and reading are open. */
+    @Override
+    public boolean requiresAdmin(ApiRequest request) {
+        return !"GET".equals(request.method()) && !"HEAD".equals(request.method());
     }
 
     @Override

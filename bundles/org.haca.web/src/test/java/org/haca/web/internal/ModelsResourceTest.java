@@ -79,11 +79,22 @@ class ModelsResourceTest {
         resource = new ModelsResource(100);
         resource.registry = registry;
         servlet.addResource(resource);
+        servlet.setAdminCredentials("ops", "right-password");
     }
 
+    private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("ops:right-password".getBytes(StandardCharsets.UTF_8));
+
+    /** Calls as the admin: uploads and deletes need it. */
     private FakeHttp call(String method, String uri, String query, String body) throws Exception {
+        return call(method, uri, query, body, ADMIN);
+    }
+
+    private FakeHttp call(String method, String uri, String query, String body, String authorization)
+            throws Exception {
         FakeHttp http = new FakeHttp();
-        servlet.service(FakeHttp.request(method, uri, query, body.getBytes(StandardCharsets.UTF_8)), http.response());
+        servlet.service(FakeHttp.request(method, uri, query, body.getBytes(StandardCharsets.UTF_8), authorization),
+                http.response());
         return http;
     }
 
@@ -147,6 +158,23 @@ class ModelsResourceTest {
         FakeHttp none = call("GET", "/api/v1/models", null, "");
         assertEquals(503, none.status);
         assertEquals("service_unavailable", json(none).get("error").getAsString());
+    }
+
+    @Test
+    void uploadAndDeleteNeedAdminCredentialsReadsDoNot() throws Exception {
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("ops:nope".getBytes(
+                StandardCharsets.UTF_8));
+        for (String auth : new String[] {null, wrong}) {
+            FakeHttp up = call("POST", "/api/v1/models", null, "MODEL-x", auth);
+            assertEquals(401, up.status);
+            assertEquals("unauthorized", json(up).get("error").getAsString());
+        }
+        assertTrue(registry.models.isEmpty(), "an unauthorised upload stores nothing");
+        String id = json(call("POST", "/api/v1/models", null, "MODEL-x")).get("id").getAsString();
+        assertEquals(200, call("GET", "/api/v1/models", null, "", null).status);
+        assertEquals(200, call("GET", "/api/v1/models/" + id, null, "", null).status);
+        assertEquals(401, call("DELETE", "/api/v1/models/" + id, null, "", null).status);
+        assertTrue(registry.find(id).isPresent(), "an unauthorised delete removes nothing");
     }
 
     @Test
