@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.haca.api.economics.EconomicsParameters;
 import org.haca.chain.internal.Chain;
+import org.haca.onnx.testmodels.TestModels;
 import org.haca.chain.internal.core.Crypto;
 import org.haca.chain.internal.core.Genesis;
 import org.haca.chain.internal.core.Hex;
@@ -54,6 +56,8 @@ class ChainNodeIT {
         }
     }
 
+    static final String ADMIN_USER = "ops", ADMIN_PASSWORD = "chain-it-secret-password";
+
     void start() throws Exception {
         httpPort = NodeProcess.freePort();
         rpcPort = NodeProcess.freePort();
@@ -63,6 +67,8 @@ class ChainNodeIT {
                 .directory(dir.toFile()).redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("HACA_"));
+        pb.environment().put("HACA_ADMIN_USER", ADMIN_USER);
+        pb.environment().put("HACA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         process = pb.start();
         boolean up = NodeProcess.await(Duration.ofSeconds(90), () -> {
             try {
@@ -246,6 +252,62 @@ class ChainNodeIT {
         assertEquals(0, s.get("escrowed").getAsLong());
         assertEquals(s.get("total").getAsLong(), s.get("circulating").getAsLong() + s.get("staked").getAsLong()
                 + s.get("escrowed").getAsLong() + s.get("burned").getAsLong());
+    }
+
+    /** The whole path: POST /infer on a dev node pays from the dev account, and the result settles on chain. */
+    @Test
+    void inferOnADevNodeSubmitsAndSettlesOnChain() throws Exception {
+        start();
+        byte[] mlp = TestModels.mlp();
+        HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+                + "/api/v1/models?name=mlp")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(mlp)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, up.statusCode(), up.body());
+        String model = JsonParser.parseString(up.body()).getAsJsonObject().get("id").getAsString();
+        JsonObject input = new JsonObject();
+        JsonArray shape = new JsonArray();
+        shape.add(1);
+        shape.add(784);
+        JsonArray data = new JsonArray();
+        for (float f : TestModels.input(5, 784)) {
+            data.add(f);
+        }
+        input.add("shape", shape);
+        input.add("data", data);
+        JsonObject inputs = new JsonObject();
+        inputs.add(TestModels.INPUT, input);
+        JsonObject body = new JsonObject();
+        body.addProperty("model", model);
+        body.addProperty("mode", "VANILLA");
+        body.add("input", inputs);
+        Crypto.KeyPair dev = key("dev-account");
+        long devBefore = rest("/api/v1/chain/accounts/" + dev.addressHex()).get("balance").getAsLong();
+        HttpResponse<String> inf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+                + "/api/v1/infer")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, inf.statusCode(), inf.body());
+        JsonObject r = JsonParser.parseString(inf.body()).getAsJsonObject();
+        String requestId = r.get("requestId").getAsString();
+        String tx = r.get("tx").getAsString();
+        assertEquals(64, tx.length(), r.toString());
+        assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> {
+            try {
+                return rpc("/tx?hash=0x" + tx).has("result");
+            } catch (Exception e) {
+                return false;
+            }
+        }), "SubmitResult tx committed");
+        assertEquals("pending", inference(requestId).get("status").getAsString());
+        assertEquals(devBefore - 1_000, rest("/api/v1/chain/accounts/" + dev.addressHex()).get("balance").getAsLong(),
+                "the dev account paid the default fee");
+        assertTrue(NodeProcess.await(Duration.ofSeconds(40), () -> inference(requestId).has("settled")
+                && inference(requestId).get("settled").getAsBoolean()), inference(requestId).toString());
+        JsonObject settled = inference(requestId);
+        assertEquals("settled", settled.get("status").getAsString());
+        assertEquals(900, settled.get("paidToNode").getAsLong());
+        assertEquals(50, settled.get("burned").getAsLong());
     }
 
     @Test
