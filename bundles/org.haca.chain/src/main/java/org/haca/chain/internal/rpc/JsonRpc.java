@@ -195,7 +195,7 @@ public final class JsonRpc {
         pv.addProperty("app", "1");
         nodeInfo.add("protocol_version", pv);
         nodeInfo.addProperty("id", node.validatorAddressHex().substring(2));
-        nodeInfo.addProperty("listen_addr", "");
+        nodeInfo.addProperty("listen_addr", "none (single validator, no p2p)"); // cosmjs requires non-empty
         nodeInfo.addProperty("network", node.network());
         nodeInfo.addProperty("version", "0.38.0-haca");
         nodeInfo.addProperty("channels", CHANNELS);
@@ -205,7 +205,7 @@ public final class JsonRpc {
         other.addProperty("rpc_address", "");
         nodeInfo.add("other", other);
         JsonObject sync = new JsonObject();
-        sync.addProperty("latest_block_hash", head.map(b -> up(b.hash())).orElse(""));
+        sync.addProperty("latest_block_hash", head.map(b -> up(b.hash())).orElse("0".repeat(64)));
         sync.addProperty("latest_app_hash", up(node.appHashAtHead()));
         sync.addProperty("latest_block_height", Long.toString(h));
         sync.addProperty("latest_block_time", time(head.map(Block::time).orElse(0L)));
@@ -448,8 +448,12 @@ public final class JsonRpc {
         return hex.toUpperCase(Locale.ROOT);
     }
 
+    private static final java.time.format.DateTimeFormatter RFC3339_NANOS = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** RFC 3339 with nanoseconds in UTC, as CometBFT prints times. */
     static String time(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
+        return RFC3339_NANOS.format(Instant.ofEpochMilli(millis));
     }
 
     /** Parameters from JSON-RPC (bytes as base64, except abci_query data as hex) or URI (0x-hex or quoted strings). */

@@ -129,6 +129,12 @@ class JsonRpcTest {
         assertEquals(hash, commit.get("hash").getAsString());
 
         JsonObject status = get("/status").getAsJsonObject("result");
+        // fields cosmjs' comet38 decoder requires to be non-empty
+        for (String f : List.of("id", "listen_addr", "network", "moniker")) {
+            assertFalse(status.getAsJsonObject("node_info").get(f).getAsString().isEmpty(), f);
+        }
+        assertTrue(status.getAsJsonObject("sync_info").get("latest_block_time").getAsString()
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z"));
         assertEquals("1", status.getAsJsonObject("sync_info").get("latest_block_height").getAsString());
         assertEquals(NET, status.getAsJsonObject("node_info").get("network").getAsString());
         assertEquals(chain.lastCommitted().stateRoot().toUpperCase(),
@@ -155,6 +161,13 @@ class JsonRpcTest {
                 .getAsJsonObject("response");
         String value = new String(Base64.getDecoder().decode(q.get("value").getAsString()));
         assertEquals(10, JsonParser.parseString(value).getAsJsonObject().get("balance").getAsLong());
+    }
+
+    @Test
+    void statusBeforeTheFirstBlockIsStillDecodable() throws Exception {
+        JsonObject sync = get("/status").getAsJsonObject("result").getAsJsonObject("sync_info");
+        assertEquals("0", sync.get("latest_block_height").getAsString());
+        assertEquals(64, sync.get("latest_block_hash").getAsString().length());
     }
 
     @Test
