@@ -310,6 +310,44 @@ class ChainNodeIT {
         assertEquals(50, settled.get("burned").getAsLong());
     }
 
+    private static int run(Path cwd, Path log, long timeoutSeconds, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    /**
+     * The real {@code @cosmjs/tendermint-rpc} Comet38Client (pinned in src/test/cosmjs) decodes every method's answer.
+     * Skipped where node/npm or the npm registry are not available.
+     */
+    @Test
+    void cosmjsClientReadsBlocksAndBroadcastsTxs() throws Exception {
+        Path js = dir.resolve("cosmjs");
+        Files.createDirectories(js);
+        for (String f : List.of("package.json", "package-lock.json", "check.mjs")) {
+            Files.copy(Path.of("src/test/cosmjs", f), js.resolve(f));
+        }
+        Path log = dir.resolve("cosmjs.log");
+        int npm;
+        try {
+            npm = run(js, log, 240, "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
+        } catch (IOException e) {
+            npm = -1;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(npm == 0, "npm ci unavailable: " + Files.readString(log));
+        start();
+        Crypto.KeyPair dev = key("dev-account");
+        String tx1 = Hex.encode(Tx.sign(NET, 0, dev, new Tx.Transfer(java.util.Arrays.copyOf(Crypto.sha256("a".getBytes()), 20), 5)).encoded());
+        String tx2 = Hex.encode(Tx.sign(NET, 1, dev, new Tx.Transfer(new byte[20], 7)).encoded());
+        int rc = run(js, log, 120, "node", "check.mjs", "http://127.0.0.1:" + rpcPort, tx1, tx2);
+        assertEquals(0, rc, Files.readString(log));
+        assertTrue(Files.readString(log).contains("cosmjs ok"), Files.readString(log));
+    }
+
     @Test
     void vanillaInferenceSettlesEndToEnd() throws Exception {
         start();

@@ -64,7 +64,17 @@ public final class Tx {
         void write(Wire.Writer w);
     }
 
+    private static void len(byte[] b, int n, String what) {
+        if (b == null || b.length != n) {
+            throw new IllegalArgumentException(what + " must be " + n + " bytes");
+        }
+    }
+
     public record Transfer(byte[] to, long amount) implements Body {
+        public Transfer {
+            len(to, 20, "recipient");
+        }
+
         public Type type() {
             return Type.TRANSFER;
         }
@@ -88,6 +98,16 @@ public final class Tx {
     public record SubmitResult(String requestId, byte[] node, byte[] modelHash, byte[] inputHash, byte[] outputHash,
             int mode, String scheme, String nonce, long timestamp, long fee, int proofKind, byte[] proof)
             implements Body {
+        public SubmitResult {
+            len(node, 20, "node");
+            len(modelHash, 32, "model hash");
+            len(inputHash, 32, "input hash");
+            len(outputHash, 32, "output hash");
+            if (proofKind == PROOF_HASH) {
+                len(proof, 32, "proof hash");
+            }
+        }
+
         public Type type() {
             return Type.SUBMIT_RESULT;
         }
@@ -114,6 +134,14 @@ public final class Tx {
     }
 
     public record BatchSettle(byte[] node, long fee, byte[] root, List<byte[]> leaves) implements Body {
+        public BatchSettle {
+            len(node, 20, "node");
+            len(root, 32, "root");
+            for (byte[] l : leaves) {
+                len(l, 32, "leaf");
+            }
+        }
+
         public Type type() {
             return Type.BATCH_SETTLE;
         }
