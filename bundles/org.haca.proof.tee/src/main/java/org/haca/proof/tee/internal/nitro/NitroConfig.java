@@ -25,6 +25,9 @@ public @interface NitroConfig {
     @AttributeDefinition(description = "Accept debug-mode enclaves (PCR0 all zeros). Honoured only when haca.dev=true.")
     boolean allowDebug() default false;
 
+    @AttributeDefinition(description = "Key-registered results: maximum age of the registration attestation, in milliseconds.")
+    long registrationMaxAgeMillis() default NitroPolicy.DEFAULT_REGISTRATION_MAX_AGE_MILLIS;
+
     @AttributeDefinition(description = "Verified certificate chains kept in memory (0 disables the cache).")
     int chainCacheSize() default 1024;
 }

@@ -64,6 +64,10 @@ public final class NitroVerifier {
     public Verdict verify(byte[] document, Statement statement, Instant at) {
         CheckList checks = new CheckList();
         try {
+            if (document != null && document.length > 0 && (document[0] & 0xe0) == 0xa0) {
+                verifyKeyRegistered(document, statement, at, checks);
+                return checks.verdict();
+            }
             NitroDocument doc;
             try {
                 doc = NitroDocument.parse(document);
@@ -80,6 +84,90 @@ public final class NitroVerifier {
             checks.fail("internal", "verification aborted: " + e.getClass().getSimpleName());
             return checks.verdict();
         }
+    }
+
+    /** Domain tag of the registration binding in a key registration's {@code user_data}. */
+    public static final byte[] KEY_DOMAIN = "HACA-TEE-KEY/v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Domain tag prefixed to the statement binding before the enclave key signs it. */
+    public static final byte[] RESULT_DOMAIN = "HACA-TEE-RESULT/v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * {@code user_data} of a key registration: SHA-512("HACA-TEE-KEY/v1\0" ‖ u32be(len) ‖ UTF-8(networkId) ‖
+     * SHA-256(public_key DER)), so a registration is valid for one network and one key.
+     */
+    public static byte[] keyRegistrationBinding(String networkId, byte[] publicKeySpki) {
+        byte[] net = networkId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.security.MessageDigest md = Digests.get("SHA-512");
+        md.update(KEY_DOMAIN);
+        md.update(new byte[] { (byte) (net.length >>> 24), (byte) (net.length >>> 16), (byte) (net.length >>> 8),
+                (byte) net.length });
+        md.update(net);
+        md.update(Digests.sha256(publicKeySpki));
+        return md.digest();
+    }
+
+    /** What the enclave key signs for one result: "HACA-TEE-RESULT/v1\0" ‖ the 64-byte statement binding. */
+    public static byte[] resultMessage(Statement statement) {
+        byte[] binding = TeeBinding.of(statement);
+        byte[] m = java.util.Arrays.copyOf(RESULT_DOMAIN, RESULT_DOMAIN.length + binding.length);
+        System.arraycopy(binding, 0, m, RESULT_DOMAIN.length, binding.length);
+        return m;
+    }
+
+    /**
+     * Key-registered result: the registration document is checked as at its own timestamp (its certificates live
+     * three hours; the registration is on record), its age against {@code registrationMaxAgeMillis}, its
+     * {@code user_data} against {@link #keyRegistrationBinding}, and the result signature (ECDSA with the attested
+     * P-256 or P-384 key over SHA-256 / SHA-384 of {@link #resultMessage}, r ‖ s) against the statement.
+     */
+    private void verifyKeyRegistered(byte[] envelope, Statement statement, Instant at, CheckList checks) {
+        NitroDocument reg;
+        byte[] sig;
+        try {
+            Object top = org.haca.proof.tee.internal.cbor.Cbor.decode(envelope);
+            if (!(top instanceof Map<?, ?> m) || m.size() != 2 || !(m.get("registration") instanceof byte[] r)
+                    || !(m.get("signature") instanceof byte[] s)) {
+                throw new CborException("key-registered proof must be {\"registration\": bstr, \"signature\": bstr}");
+            }
+            reg = NitroDocument.parse(r);
+            sig = s;
+        } catch (CborException e) {
+            checks.fail("format", "not a key-registered Nitro proof: " + e.getMessage());
+            return;
+        }
+        checks.pass("format", "key-registered result; registration attested by " + reg.moduleId());
+        Instant regTime = Instant.ofEpochMilli(reg.timestamp());
+        verifyDocument(reg, regTime, checks);
+        long age = at.toEpochMilli() - reg.timestamp();
+        boolean ageOk = age <= policy.registrationMaxAgeMillis() && -age <= policy.maxFutureSkewMillis();
+        checks.add("registration_age", ageOk, "registration at " + regTime + ", age " + age + " ms (allowed "
+                + policy.registrationMaxAgeMillis() + ")");
+        ECPublicKeyParameters key = null;
+        if (reg.publicKey() == null) {
+            checks.fail("registration", "registration document has no public_key");
+        } else {
+            try {
+                key = Ecdsa.fromSpki(reg.publicKey());
+                byte[] expected = keyRegistrationBinding(statement.networkId(), reg.publicKey());
+                boolean ok = reg.userData() != null && java.security.MessageDigest.isEqual(reg.userData(), expected);
+                checks.add("registration", ok, ok ? "user_data registers this key for network " + statement.networkId()
+                        : "user_data does not register this key for network " + statement.networkId());
+            } catch (CryptoException e) {
+                checks.fail("registration", "public_key: " + e.getMessage());
+            }
+        }
+        byte[] message;
+        try {
+            message = resultMessage(statement);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            checks.fail("binding", "statement cannot be bound: " + e.getMessage());
+            return;
+        }
+        boolean p384 = key != null && key.getParameters().getN().bitLength() == 384;
+        boolean sigOk = key != null && Ecdsa.verifyRaw(key,
+                Digests.get(p384 ? "SHA-384" : "SHA-256").digest(message), sig);
+        checks.add("binding", sigOk, sigOk ? "result signature by the registered enclave key binds the statement"
+                : "result signature does not verify for this statement with the registered key");
     }
 
     /** All checks that do not involve the statement. Returns the leaf key when the chain verified (else null). */

@@ -29,20 +29,43 @@ public final class TdxProofSystem implements ProofSystem {
     public static final String PID = "org.haca.proof.tee.tdx";
 
     private final boolean devMode;
-    private final ChainValidator chains;
+    private final Object lock = new Object();
+    private TdxConfig config;
+    private ChainValidator chains;
     private volatile TdxVerifier verifier;
 
+    /** Cheap on purpose: the pinned root and the curves load on the first verify, off the framework's start thread. */
     @Activate
     public TdxProofSystem(BundleContext context, TdxConfig config) {
         this.devMode = "true".equals(context.getProperty("haca.dev"));
-        this.chains = new ChainValidator(TdxVerifier.pinnedRoot(), Math.max(0, config.chainCacheSize()));
-        modified(config);
+        this.config = config;
     }
 
+    /** A new policy applies to the next verify; the chain cache (and its size) is kept. */
     @Modified
     void modified(TdxConfig c) {
-        this.verifier = new TdxVerifier(chains, new TdxPolicy(Set.of(c.allowedMrtd()), Set.of(c.acceptedTcbStatuses()),
-                c.allowDebug() && devMode));
+        synchronized (lock) {
+            this.config = c;
+            this.verifier = null;
+        }
+    }
+
+    TdxVerifier verifier() {
+        TdxVerifier v = verifier;
+        if (v != null) {
+            return v;
+        }
+        synchronized (lock) {
+            if (verifier == null) {
+                if (chains == null) {
+                    chains = new ChainValidator(TdxVerifier.pinnedRoot(), Math.max(0, config.chainCacheSize()));
+                }
+                TdxConfig c = config;
+                verifier = new TdxVerifier(chains, new TdxPolicy(setOf(c.allowedMrtd()),
+                        setOf(c.acceptedTcbStatuses()), c.allowDebug() && devMode));
+            }
+            return verifier;
+        }
     }
 
     @Override
@@ -67,6 +90,21 @@ public final class TdxProofSystem implements ProofSystem {
             c.fail("format", "a " + SCHEME + " proof, a statement and a context are required");
             return c.verdict();
         }
-        return verifier.verify(proof.payload(), statement, context.at());
+        TdxVerifier v;
+        try {
+            v = verifier();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            CheckList c = new CheckList();
+            c.fail("root", "pinned Intel SGX root or policy unavailable: " + e.getMessage());
+            return c.verdict();
+        }
+        return v.verify(proof.payload(), statement, context.at());
+    }
+
+    /** Config arrays may hold duplicates or be null: never let them fail the component. */
+    static Set<String> setOf(String[] values) {
+        return values == null ? Set.of()
+                : java.util.Arrays.stream(values).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }
