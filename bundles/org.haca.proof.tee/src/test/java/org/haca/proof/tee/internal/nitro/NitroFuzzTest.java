@@ -65,6 +65,7 @@ class NitroFuzzTest {
                         "defensive catch fired: " + v);
                 n++;
             }
+            System.out.println("[NitroFuzzTest] " + n + " mutated documents verified, all cleanly rejected");
         });
     }
 
