@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Single-byte flips of the real documents: every one must fail an authenticity check (format, algorithm, digest,
- * root, chain or signature), not merely the binding the third-party documents never had.
+ * Single-byte flips of the real documents: every one must make the document unparseable ({@code format}) or break
+ * the ES384 signature ({@code signature}), not merely the binding the third-party documents never had.
  */
 class NitroTamperTest {
 
@@ -22,8 +22,8 @@ class NitroTamperTest {
         t[index] ^= (byte) mask;
         Verdict v = verifier.verify(t, SOME_STATEMENT, at);
         assertFalse(v.valid());
-        boolean authenticityFailed = NitroVectorsTest.AUTHENTIC.stream().anyMatch(n -> failed(v, n))
-                || failed(v, "format");
+        // everything but the COSE framing is covered by the ES384 signature: a flip breaks the parse or the signature
+        boolean authenticityFailed = failed(v, "format") || failed(v, "signature");
         if (!authenticityFailed) {
             fail("flip 0x" + Integer.toHexString(mask) + " at byte " + index + " was not detected: " + v);
         }
