@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,12 +19,20 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
+import org.haca.api.inference.InferenceMode;
+import org.haca.api.inference.InferenceRequest;
+import org.haca.api.inference.InferenceResult;
+import org.haca.api.inference.InferenceService;
+import org.haca.api.model.ModelDescriptor;
+import org.haca.api.model.ModelRegistry;
+import org.haca.api.model.Tensor;
 import org.haca.api.proof.Proof;
 import org.haca.api.proof.ProofRequest;
 import org.haca.api.proof.ProofSystem;
 import org.haca.api.proof.Statement;
 import org.haca.api.proof.Verdict;
 import org.haca.api.proof.VerificationContext;
+import org.haca.onnx.testmodels.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -134,6 +143,40 @@ class TeeFrameworkTest {
         JsonObject wrong = post(url, "{" + proof + "," + String.format(stmt, "0103") + "}", 200);
         assertFalse(wrong.get("valid").getAsBoolean());
         assertTrue(wrong.get("reason").getAsString().startsWith("binding"), wrong.toString());
+    }
+
+    /** TEE mode end to end on a dev node: infer → simulated proof → verified over REST against the result's statement. */
+    @Test
+    void teeInferenceReturnsASimulatedProofThatVerifies(@InjectService ModelRegistry registry,
+            @InjectService InferenceService inference, @InjectService ServiceAware<HttpServiceRuntime> runtime)
+            throws Exception {
+        ModelDescriptor d = registry.store("itest-tee-mlp", new ByteArrayInputStream(TestModels.mlp()), 16 << 20);
+        try {
+            Map<String, Tensor> in = Map.of(TestModels.INPUT,
+                    Tensor.ofFloats(new long[] { 1, 784 }, TestModels.input(9, 784)));
+            InferenceResult r = inference.infer(new InferenceRequest(d.id(), InferenceMode.TEE, null, in, "c0ffee"));
+            Proof p = r.proof();
+            assertEquals("tee.simulated.v1", p.scheme());
+            assertEquals("SIMULATED", p.attributes().get("label"));
+            Statement st = new Statement(p.attributes().get("statement.networkId"), r.modelHash(), r.inputHash(),
+                    r.outputHash(), p.attributes().get("statement.nonce"),
+                    Long.parseLong(p.attributes().get("statement.timestampMillis")));
+            assertEquals("haca-itest", st.networkId());
+            assertEquals("c0ffee", st.nonce());
+            Verdict v = scheme("tee.simulated.v1").verify(p, st, new VerificationContext(Instant.now()));
+            assertTrue(v.valid(), v.toString());
+
+            String url = endpoint(runtime.getServiceReference()) + "api/v1/proofs/verify";
+            String body = "{\"scheme\":\"tee.simulated.v1\",\"proof\":\"" + Base64.getEncoder().encodeToString(p.payload())
+                    + "\",\"statement\":{\"networkId\":\"" + st.networkId() + "\",\"modelHash\":\"" + st.modelHash()
+                    + "\",\"inputHash\":\"" + st.inputHash() + "\",\"outputHash\":\"" + st.outputHash()
+                    + "\",\"nonce\":\"" + st.nonce() + "\",\"timestampMillis\":" + st.timestampMillis() + "}}";
+            assertTrue(post(url, body, 200).get("valid").getAsBoolean());
+            JsonObject tampered = post(url, body.replace(st.outputHash(), "00".repeat(32)), 200);
+            assertFalse(tampered.get("valid").getAsBoolean(), "another output does not verify");
+        } finally {
+            registry.delete(d.id());
+        }
     }
 
     private static boolean passed(JsonObject verdict, String name) {
