@@ -88,6 +88,7 @@ public final class ApiServlet extends HttpServlet {
             write(resp, response);
             status = response.status();
         } catch (ApiException e) {
+            discardUnreadBody(req, resp);
             if (e.status() == 401) {
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"haca-node\"");
             }
@@ -99,6 +100,35 @@ public final class ApiServlet extends HttpServlet {
             status = 500;
         }
         metrics.record(root, req.getMethod(), status, System.nanoTime() - t0);
+    }
+
+    /** Largest unread request body swallowed after an early rejection, so the client can read our answer. */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * A request rejected before its body was read (401, 404, 413 ...) still has bytes in flight; if the server answered
+     * and closed, clients see a reset instead of the JSON error. Up to {@link #DISCARD_LIMIT} is read and dropped;
+     * beyond that the connection is marked for closing.
+     */
+    private static void discardUnreadBody(HttpServletRequest req, HttpServletResponse resp) {
+        long declared = req.getContentLengthLong();
+        if (declared > DISCARD_LIMIT) {
+            resp.setHeader("Connection", "close");
+            return;
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0;) {
+                total += n;
+                if (total > DISCARD_LIMIT) {
+                    resp.setHeader("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            resp.setHeader("Connection", "close");
+        }
     }
 
     private ApiResponse dispatch(ApiRequest request, String authorization) throws ApiException {
