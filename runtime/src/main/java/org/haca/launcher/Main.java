@@ -1,5 +1,6 @@
 package org.haca.launcher;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  */
 public final class Main {
     /** Held strongly: java.util.logging forgets levels of loggers nobody references. */
-    private static final java.util.logging.Logger QUIET_JUL = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    private static java.util.logging.Logger quietJul;
 
     private Main() {
     }
@@ -20,6 +21,9 @@ public final class Main {
     static int run(String[] args, Map<String, String> env) {
         LauncherOptions options;
         AdminCredentials credentials;
+        NodeLauncher launcher;
+        Feature feature;
+        String version = Main.class.getPackage().getImplementationVersion();
         try {
             options = LauncherOptions.parse(args, env);
             if (options.help()) {
@@ -27,16 +31,15 @@ public final class Main {
                 return 0;
             }
             credentials = AdminCredentials.from(env, options.devMode());
-        } catch (IllegalArgumentException e) {
+            launcher = new NodeLauncher(options, credentials, version == null ? "dev" : version);
+            feature = launcher.loadFeature();
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("haca-node: " + e.getMessage());
             return 2;
         }
         configureLogging();
-        String version = Main.class.getPackage().getImplementationVersion();
-        NodeLauncher launcher = new NodeLauncher(options, credentials, version == null ? "dev" : version);
         long t0 = System.nanoTime();
         try {
-            Feature feature = launcher.loadFeature();
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "haca-shutdown"));
             launcher.start(feature);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -66,7 +69,8 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.felix.webconsole", "error");
         setIfAbsent("java.util.logging.SimpleFormatter.format", "%1$tH:%1$tM:%1$tS.%1$tL [%4$s] %3$s - %5$s%6$s%n");
         // SPI Fly logs every provider it registers through java.util.logging
-        QUIET_JUL.setLevel(java.util.logging.Level.WARNING);
+        quietJul = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+        quietJul.setLevel(java.util.logging.Level.WARNING);
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     }

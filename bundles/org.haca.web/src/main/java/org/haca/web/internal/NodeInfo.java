@@ -9,7 +9,7 @@ record NodeInfo(String version, String role, String networkId, boolean devMode, 
         long activeBundles, List<BundleInfo> bundles, List<BackendInfo> backends, List<ProofSystemInfo> proofSystems,
         ConsensusInfo consensus) {
 
-    record BundleInfo(long id, String symbolicName, String version, String state) {
+    record BundleInfo(long id, String symbolicName, String version, String state, String location, long lastModified) {
     }
 
     record BackendInfo(String id, boolean deterministic, String bundle) {

@@ -72,7 +72,8 @@ public final class NodeResource implements ApiResource {
         for (Bundle b : context.getBundles()) {
             String state = NodeInfo.stateName(b.getState());
             active += b.getState() == Bundle.ACTIVE ? 1 : 0;
-            bundles.add(new NodeInfo.BundleInfo(b.getBundleId(), b.getSymbolicName(), b.getVersion().toString(), state));
+            bundles.add(new NodeInfo.BundleInfo(b.getBundleId(), b.getSymbolicName(), b.getVersion().toString(), state,
+                    b.getLocation(), b.getLastModified()));
         }
         List<NodeInfo.BackendInfo> backendInfos = new ArrayList<>();
         for (Map.Entry<Map<String, Object>, ModelBackend> e : snapshotOf(backends)) {
