@@ -170,30 +170,22 @@ public final class QExecutor {
      * out[r][j] = requant(bias[j] + Σ_k x[r][k] · w[j][k], shift, lo) for int8 x [rows][k] and widened weights w [m][k].
      */
     static void gemmRequant(byte[] xb, int rows, int k, int[] w, int m, int[] bias, int shift, int lo, byte[] out) {
-        int[] x = new int[k];
+        int[] x = new int[rows * k];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = xb[i];
+        }
+        int[] acc = new int[rows * m];
+        Gemm.gemm(x, rows, k, w, m, acc);
         for (int r = 0; r < rows; r++) {
-            int xo = r * k;
-            for (int i = 0; i < k; i++) {
-                x[i] = xb[xo + i];
-            }
-            int oo = r * m;
+            int o = r * m;
             for (int j = 0; j < m; j++) {
-                int acc = dot(x, w, j * k, k);
+                int a = acc[o + j];
                 if (bias != null) {
-                    acc += bias[j];
+                    a += bias[j];
                 }
-                out[oo + j] = (byte) QMath.requant(acc, shift, lo);
+                out[o + j] = (byte) QMath.requant(a, shift, lo);
             }
         }
-    }
-
-    /** Σ_i x[i] · w[wo + i]: a plain loop C2 vectorizes. */
-    static int dot(int[] x, int[] w, int wo, int k) {
-        int s = 0;
-        for (int i = 0; i < k; i++) {
-            s += x[i] * w[wo + i];
-        }
-        return s;
     }
 
     // ---------------------------------------------------------------- Conv
@@ -219,16 +211,17 @@ public final class QExecutor {
         int m = c.m();
         int plane = oh * ow;
         byte[] out = new byte[n * m * plane];
-        int[] col = new int[kk];
+        int[] col = new int[plane * kk];
+        int[] acc = new int[plane * m];
         int lo = c.relu() ? 0 : QMath.INT8_MIN;
         byte[] xd = x.data();
         for (int b = 0; b < n; b++) {
             int xb = b * ch * h * wd;
             int ob = b * m * plane;
+            // im2col: one row of C·KH·KW values per output position; padding is q = 0 (real 0)
+            int ci = 0;
             for (int y = 0; y < oh; y++) {
                 for (int xx = 0; xx < ow; xx++) {
-                    // gather the receptive field (im2col for one output position); padding is q = 0
-                    int ci = 0;
                     for (int cc = 0; cc < ch; cc++) {
                         int xc = xb + cc * h * wd;
                         for (int i = 0; i < c.kh(); i++) {
@@ -239,14 +232,16 @@ public final class QExecutor {
                             }
                         }
                     }
-                    int pos = y * ow + xx;
-                    for (int mm = 0; mm < m; mm++) {
-                        int acc = dot(col, w, mm * kk, kk);
-                        if (c.bias() != null) {
-                            acc += c.bias()[mm];
-                        }
-                        out[ob + mm * plane + pos] = (byte) QMath.requant(acc, c.shift(), lo);
+                }
+            }
+            Gemm.gemm(col, plane, kk, w, m, acc);
+            for (int pos = 0; pos < plane; pos++) {
+                for (int mm = 0; mm < m; mm++) {
+                    int a = acc[pos * m + mm];
+                    if (c.bias() != null) {
+                        a += c.bias()[mm];
                     }
+                    out[ob + mm * plane + pos] = (byte) QMath.requant(a, c.shift(), lo);
                 }
             }
         }

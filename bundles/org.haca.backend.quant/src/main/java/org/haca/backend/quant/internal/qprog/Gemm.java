@@ -1,0 +1,83 @@
+package org.haca.backend.quant.internal.qprog;
+
+import java.util.SplittableRandom;
+
+/**
+ * The one hot loop: {@code acc[r][j] = Σ_i x[r][i] · w[j][i]} over int arrays holding int8 values (x: rows × k, w: m × k,
+ * acc: rows × m). Two implementations give bit-identical results, because the result is an exact integer (|acc| is
+ * bounded below 2^31 by the quantizer's overflow check, and int addition is associative):
+ * <ul>
+ * <li>{@link VectorGemm}: the JDK Vector API ({@code jdk.incubator.vector}), used when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} and the class loads and passes a self-test against the scalar loop;</li>
+ * <li>a scalar loop otherwise (or when the system property {@code haca.quant.vector=false}).</li>
+ * </ul>
+ */
+public final class Gemm {
+    private static final boolean VECTOR = detectVector();
+
+    private Gemm() {
+    }
+
+    /** Whether the Vector API kernel is in use. */
+    public static boolean vectorized() {
+        return VECTOR;
+    }
+
+    public static void gemm(int[] x, int rows, int k, int[] w, int m, int[] acc) {
+        if (VECTOR) {
+            VectorGemm.gemm(x, rows, k, w, m, acc);
+        } else {
+            scalar(x, rows, k, w, m, acc);
+        }
+    }
+
+    /** The reference loop; also the fallback. */
+    public static void scalar(int[] x, int rows, int k, int[] w, int m, int[] acc) {
+        for (int r = 0; r < rows; r++) {
+            int xo = r * k;
+            int ao = r * m;
+            for (int j = 0; j < m; j++) {
+                acc[ao + j] = dot(x, xo, w, j * k, k);
+            }
+        }
+    }
+
+    static int dot(int[] x, int xo, int[] w, int wo, int k) {
+        int s = 0;
+        for (int i = 0; i < k; i++) {
+            s += x[xo + i] * w[wo + i];
+        }
+        return s;
+    }
+
+    private static boolean detectVector() {
+        if (!Boolean.parseBoolean(System.getProperty("haca.quant.vector", "true"))) {
+            return false;
+        }
+        try {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return false;
+            }
+            // self-test on odd sizes (tails in every direction) against the scalar loop
+            SplittableRandom rnd = new SplittableRandom(7);
+            int rows = 7;
+            int k = 53;
+            int m = 5;
+            int[] x = new int[rows * k];
+            int[] w = new int[m * k];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(-128, 128);
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextInt(-127, 128);
+            }
+            int[] a = new int[rows * m];
+            int[] b = new int[rows * m];
+            scalar(x, rows, k, w, m, a);
+            VectorGemm.gemm(x, rows, k, w, m, b);
+            return java.util.Arrays.equals(a, b);
+        } catch (Throwable t) { // NoClassDefFoundError when the package is not wired (OSGi) or absent
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.haca.backend.quant.internal.qprog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+
+    @Test
+    void kernelMatchesScalarOnAllTileShapes() {
+        System.out.println("Gemm kernel: " + (Gemm.vectorized() ? "Vector API" : "scalar"));
+        assertEquals(!"false".equals(System.getProperty("haca.quant.vector"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), Gemm.vectorized());
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int t = 0; t < 300; t++) {
+            int rows = rnd.nextInt(0, 11);
+            int k = rnd.nextInt(0, 80);
+            int m = rnd.nextInt(0, 7);
+            int[] x = new int[rows * k];
+            int[] w = new int[m * k];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(-128, 128);
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextInt(-127, 128);
+            }
+            int[] a = new int[rows * m];
+            int[] b = new int[rows * m];
+            Gemm.scalar(x, rows, k, w, m, a);
+            Gemm.gemm(x, rows, k, w, m, b);
+            assertArrayEquals(a, b, rows + "x" + k + "x" + m);
+            if (Gemm.vectorized()) {
+                int[] c = new int[rows * m];
+                VectorGemm.gemm(x, rows, k, w, m, c);
+                assertArrayEquals(a, c);
+            }
+        }
+    }
+}
