@@ -104,11 +104,19 @@ public final class QuantModel {
             float[] f = t.floats();
             byte[] d = new byte[f.length];
             int e = in.exponent();
+            double pow2 = Math.scalb(1.0, e);
             for (int i = 0; i < f.length; i++) {
-                if (!Float.isFinite(f[i])) {
-                    throw bad("input '" + in.name() + "' contains " + f[i] + " at index " + i);
+                float v = f[i];
+                double x = v * pow2; // exact: multiplication by a power of two
+                if (x >= -256 && x <= 256) { // fast path, same result as QMath.quantizeInput (tested)
+                    double fl = Math.floor(x);
+                    int r = (int) fl + (x - fl >= 0.5 ? 1 : 0);
+                    d[i] = (byte) (r < -128 ? -128 : (r > 127 ? 127 : r));
+                } else if (Float.isFinite(v)) {
+                    d[i] = QMath.quantizeInput(v, e, pow2);
+                } else {
+                    throw bad("input '" + in.name() + "' contains " + v + " at index " + i);
                 }
-                d[i] = QMath.quantizeInput(f[i], e);
             }
             int[] s = new int[shape.length];
             for (int i = 0; i < s.length; i++) {
@@ -122,8 +130,9 @@ public final class QuantModel {
     static Tensor dequantize(QTensor t) {
         byte[] d = t.data();
         float[] f = new float[d.length];
+        float scale = Math.scalb(1f, -t.exponent()); // exact power of two: q · 2^-e is exact in float
         for (int i = 0; i < d.length; i++) {
-            f[i] = QMath.dequantize(d[i], t.exponent());
+            f[i] = d[i] * scale;
         }
         int[] s = t.shape();
         long[] shape = new long[s.length];

@@ -14,6 +14,15 @@ import java.util.SplittableRandom;
  */
 public final class Gemm {
     private static final boolean VECTOR = detectVector();
+    /**
+     * Threads one large product may use (system property {@code haca.quant.threads}, default: the number of cores, at
+     * most 4). Rows are split between threads; each output is still computed by the same instructions, so the
+     * result does not depend on this setting.
+     */
+    private static final int THREADS = Math.max(1, Integer.getInteger("haca.quant.threads",
+            Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /** Below this many multiply-adds a product runs on the calling thread. */
+    private static final long PARALLEL_MIN_MACS = 1L << 21;
 
     private Gemm() {
     }
@@ -24,6 +33,38 @@ public final class Gemm {
     }
 
     public static void gemm(int[] x, int rows, int k, int[] w, int m, int[] acc) {
+        int parts = (int) Math.min(THREADS, rows / 4);
+        if (parts > 1 && (long) rows * k * m >= PARALLEL_MIN_MACS) {
+            int per = ((rows + parts - 1) / parts + 3) & ~3; // multiples of the 4-row tile
+            java.util.List<java.util.concurrent.ForkJoinTask<?>> tasks = new java.util.ArrayList<>();
+            for (int r0 = per; r0 < rows; r0 += per) {
+                int from = r0;
+                int to = Math.min(rows, r0 + per);
+                tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> rowsRange(x, from, to, k, w, m, acc)));
+            }
+            rowsRange(x, 0, Math.min(rows, per), k, w, m, acc);
+            for (java.util.concurrent.ForkJoinTask<?> t : tasks) {
+                t.join();
+            }
+            return;
+        }
+        rowsRange(x, 0, rows, k, w, m, acc);
+    }
+
+    /** Rows [from, to) of the product, written in place. */
+    private static void rowsRange(int[] x, int from, int to, int k, int[] w, int m, int[] acc) {
+        if (from == 0) {
+            kernel(x, to, k, w, m, acc);
+            return;
+        }
+        int rows = to - from;
+        int[] xs = java.util.Arrays.copyOfRange(x, from * k, to * k);
+        int[] part = new int[rows * m];
+        kernel(xs, rows, k, w, m, part);
+        System.arraycopy(part, 0, acc, from * m, rows * m);
+    }
+
+    private static void kernel(int[] x, int rows, int k, int[] w, int m, int[] acc) {
         if (VECTOR) {
             VectorGemm.gemm(x, rows, k, w, m, acc);
         } else {

@@ -20,10 +20,15 @@ public final class QMath {
      * exact, and {@code d - floor(d)} is exact whenever the comparison with 1/2 can depend on it.
      */
     public static long roundScaled(float v, int e) {
+        return roundScaled(v, e, Math.scalb(1.0, e));
+    }
+
+    /** {@link #roundScaled(float, int)} with {@code pow2 = 2^e} precomputed (multiplying by a power of two is exact). */
+    public static long roundScaled(float v, int e, double pow2) {
         if (!Float.isFinite(v)) {
             throw new IllegalArgumentException("not finite: " + v);
         }
-        double d = Math.scalb((double) v, e);
+        double d = v * pow2;
         if (d >= 0x1p62) {
             return 1L << 62;
         }
@@ -38,6 +43,11 @@ public final class QMath {
     /** {@code clamp(floor(x · 2^e + 1/2), -128, 127)}: the quantization of a float input with exponent e. */
     public static byte quantizeInput(float v, int e) {
         return (byte) clamp(roundScaled(v, e), INT8_MIN, INT8_MAX);
+    }
+
+    /** {@link #quantizeInput(float, int)} with {@code pow2 = 2^e} precomputed. */
+    public static byte quantizeInput(float v, int e, double pow2) {
+        return (byte) clamp(roundScaled(v, e, pow2), INT8_MIN, INT8_MAX);
     }
 
     /** {@code q · 2^-e} as a float; exact for int8 q and the exponents this scheme produces. */

@@ -39,4 +39,26 @@ class GemmTest {
             }
         }
     }
+
+    @Test
+    void largeProductsSplitAcrossThreadsGiveTheSameResult() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int rows : new int[] {9, 64, 67}) {
+            int k = 784;
+            int m = 130;
+            int[] x = new int[rows * k];
+            int[] w = new int[m * k];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(-128, 128);
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextInt(-127, 128);
+            }
+            int[] a = new int[rows * m];
+            int[] b = new int[rows * m];
+            Gemm.scalar(x, rows, k, w, m, a);
+            Gemm.gemm(x, rows, k, w, m, b);
+            assertArrayEquals(a, b, "rows " + rows);
+        }
+    }
 }
