@@ -76,6 +76,12 @@ class NodeProcessIT {
             assertEquals(404, node.get("/api/v1/does-not-exist").statusCode());
             assertTrue(node.get("/api/v1/does-not-exist").body().contains("\"error\":\"not_found\""));
 
+            // Prometheus metrics count the calls made so far
+            String metrics = node.get("/metrics").body();
+            assertTrue(metrics.contains("haca_http_requests_total{resource=\"node\",method=\"GET\",status=\"200\"}"),
+                    metrics);
+            assertTrue(metrics.contains("haca_bundles{state=\"ACTIVE\"}"), metrics);
+
             // console: no default password; the generated one is printed once
             Matcher m = PASSWORD.matcher(node.output());
             assertTrue(m.find(), node.output());

@@ -17,4 +17,12 @@ public interface ApiResource {
      * exception becomes a 500 with a generic message (details go to the log, never to the client).
      */
     ApiResponse handle(ApiRequest request) throws ApiException;
+
+    /**
+     * Whether this call changes the node (upload, delete, install) and so needs the admin credentials. Checked by the
+     * servlet before {@link #handle}; a call without valid credentials gets 401 and changes nothing.
+     */
+    default boolean requiresAdmin(ApiRequest request) {
+        return false;
+    }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,6 +42,25 @@ public final class ApiServlet extends HttpServlet {
     private static final String PREFIX = "/api/v1/";
 
     private final Map<String, ApiResource> resources = new ConcurrentHashMap<>();
+    /** Injected by DS (one instance per bundle, shared with {@link MetricsServlet}); tests use their own. */
+    @Reference
+    ApiMetrics metrics = new ApiMetrics();
+    private volatile AdminAuth adminAuth = new AdminAuth(null, null);
+
+    @Activate
+    void activate(BundleContext context) {
+        adminAuth = new AdminAuth(context.getProperty("felix.webconsole.username"),
+                context.getProperty("felix.webconsole.password"));
+    }
+
+    /** For tests: the credentials admin calls must carry. */
+    void setAdminCredentials(String user, String password) {
+        adminAuth = new AdminAuth(user, password);
+    }
+
+    ApiMetrics metrics() {
+        return metrics;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -57,18 +78,41 @@ public final class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
+        long t0 = System.nanoTime();
+        String root = "-";
+        int status;
         try {
-            ApiResponse response = route(req, path);
+            ApiRequest request = parse(req, path);
+            root = request.root();
+            ApiResponse response = dispatch(request, req.getHeader("Authorization"));
             write(resp, response);
+            status = response.status();
         } catch (ApiException e) {
+            if (e.status() == 401) {
+                resp.setHeader("WWW-Authenticate", "Basic realm=\"haca-node\"");
+            }
             writeError(resp, e.status(), e.error(), e.getMessage());
+            status = e.status();
         } catch (RuntimeException e) {
             LOG.error("unhandled error on {} {}", req.getMethod(), path, e);
             writeError(resp, 500, "internal_error", "the node failed to handle this request; see the node log");
+            status = 500;
         }
+        metrics.record(root, req.getMethod(), status, System.nanoTime() - t0);
     }
 
-    private ApiResponse route(HttpServletRequest req, String path) throws ApiException {
+    private ApiResponse dispatch(ApiRequest request, String authorization) throws ApiException {
+        ApiResource resource = resources.get(request.root());
+        if (resource == null) {
+            throw ApiException.notFound("no resource at " + request.path());
+        }
+        if (resource.requiresAdmin(request) && !adminAuth.permits(authorization)) {
+            throw new ApiException(401, "unauthorized", "this call needs the node's admin credentials");
+        }
+        return resource.handle(request);
+    }
+
+    private ApiRequest parse(HttpServletRequest req, String path) throws ApiException {
         if (!path.startsWith(PREFIX)) {
             throw ApiException.notFound("no resource at " + path);
         }
@@ -81,11 +125,7 @@ public final class ApiServlet extends HttpServlet {
         if (segments.isEmpty()) {
             throw ApiException.notFound("no resource at " + path + "; try /api/v1/node");
         }
-        ApiResource resource = resources.get(segments.get(0));
-        if (resource == null) {
-            throw ApiException.notFound("no resource at " + path);
-        }
-        ApiRequest request = new ApiRequest(req.getMethod(), segments.get(0), List.copyOf(segments.subList(1,
+        return new ApiRequest(req.getMethod(), segments.get(0), List.copyOf(segments.subList(1,
                 segments.size())), query(req), new ApiRequest.BodySource() {
                     @Override
                     public InputStream open() throws IOException {
@@ -97,7 +137,6 @@ public final class ApiServlet extends HttpServlet {
                         return req.getContentLengthLong();
                     }
                 });
-        return resource.handle(request);
     }
 
     private static Map<String, List<String>> query(HttpServletRequest req) {

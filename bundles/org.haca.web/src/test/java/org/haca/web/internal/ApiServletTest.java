@@ -88,6 +88,44 @@ class ApiServletTest {
     }
 
     @Test
+    void adminCallsNeedTheNodeCredentialsAndChangeNothingWithout() throws Exception {
+        int[] deletions = {0};
+        servlet.addResource(new ApiResource() {
+            @Override
+            public String root() {
+                return "things";
+            }
+
+            @Override
+            public boolean requiresAdmin(ApiRequest request) {
+                return !"GET".equals(request.method());
+            }
+
+            @Override
+            public ApiResponse handle(ApiRequest request) {
+                if ("DELETE".equals(request.method())) {
+                    deletions[0]++;
+                    return ApiResponse.noContent();
+                }
+                return ApiResponse.ok(new JsonObject());
+            }
+        });
+        servlet.setAdminCredentials("ops", "right-password");
+        assertEquals(200, call("GET", "/api/v1/things", null, "").status, "reads stay open");
+        FakeHttp denied = call("DELETE", "/api/v1/things/x", null, "");
+        assertEquals(401, denied.status);
+        assertEquals("unauthorized", json(denied).get("error").getAsString());
+        assertEquals(0, deletions[0], "a refused call changes nothing");
+
+        FakeHttp http = new FakeHttp();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("ops:right-password".getBytes(
+                StandardCharsets.UTF_8));
+        servlet.service(FakeHttp.request("DELETE", "/api/v1/things/x", null, new byte[0], auth), http.response());
+        assertEquals(204, http.status);
+        assertEquals(1, deletions[0]);
+    }
+
+    @Test
     void internalErrorsHideDetails() throws Exception {
         servlet.addResource(new EchoResource());
         FakeHttp http = call("GET", "/api/v1/echo/boom", null, "");

@@ -23,6 +23,10 @@ final class FakeHttp {
     }
 
     static HttpServletRequest request(String method, String uri, String query, byte[] content) {
+        return request(method, uri, query, content, null);
+    }
+
+    static HttpServletRequest request(String method, String uri, String query, byte[] content, String authorization) {
         ByteArrayInputStream in = new ByteArrayInputStream(content);
         ServletInputStream sin = new ServletInputStream() {
             @Override
@@ -57,6 +61,7 @@ final class FakeHttp {
                     case "getQueryString" -> query;
                     case "getInputStream" -> sin;
                     case "getContentLengthLong" -> (long) content.length;
+                    case "getHeader" -> "Authorization".equals(args[0]) ? authorization : null;
                     default -> null;
                 });
     }

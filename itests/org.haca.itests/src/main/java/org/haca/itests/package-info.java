@@ -1,0 +1,2 @@
+/** In-framework integration tests; not exported, never deployed. */
+package org.haca.itests;
