@@ -64,6 +64,17 @@ public class OnnxRuntimeBackend implements ModelBackend, ModelListener {
         start(new Settings(config.intraOpThreads(), config.maxInputElements(), config.drainTimeoutMillis()));
     }
 
+    /**
+     * A started backend outside OSGi, for benchmarks and tools on a plain class path (this package is private to the
+     * bundle, so nothing inside the framework can call it). Stop it with {@link #deactivate()}.
+     */
+    public static OnnxRuntimeBackend standalone(int intraOpThreads) throws OrtException {
+        OnnxRuntimeBackend b = new OnnxRuntimeBackend();
+        b.start(new Settings(intraOpThreads, Settings.defaults().maxInputElements(),
+                Settings.defaults().drainTimeoutMillis()));
+        return b;
+    }
+
     /** Loads the natives (from inside this bundle) and readies the backend; fails if ORT cannot load here. */
     void start(Settings s) throws OrtException {
         settings = s;
@@ -71,7 +82,7 @@ public class OnnxRuntimeBackend implements ModelBackend, ModelListener {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         long deadline = System.currentTimeMillis() + settings.drainTimeoutMillis();
         synchronized (inFlightLock) {
             stopping = true;

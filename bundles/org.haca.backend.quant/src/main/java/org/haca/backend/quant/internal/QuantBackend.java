@@ -12,6 +12,7 @@ import org.haca.api.inference.ModelBackend;
 import org.haca.api.inference.ModelSource;
 import org.haca.api.model.ModelListener;
 import org.haca.api.model.Tensor;
+import org.haca.backend.quant.internal.qprog.Gemm;
 import org.haca.backend.quant.internal.qprog.QTensor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +40,10 @@ public class QuantBackend implements ModelBackend, ModelListener {
 
         @AttributeDefinition(description = "How long stopping waits for running inferences, in milliseconds")
         long drainTimeoutMillis() default 30_000;
+
+        @AttributeDefinition(description = "Threads one large matrix product may use; 0 = one per core (at most 4). "
+                + "Results are bit-identical whatever the value")
+        int threads() default 0;
     }
 
     private final ConcurrentHashMap<String, CompletableFuture<QuantModel>> cache = new ConcurrentHashMap<>();
@@ -47,16 +52,29 @@ public class QuantBackend implements ModelBackend, ModelListener {
     private boolean stopping;
     private volatile long maxInputElements = 16L * 1024 * 1024;
     private volatile long drainTimeoutMillis = 30_000;
+    private volatile int threads = Gemm.DEFAULT_THREADS;
 
     @Activate
     void activate(Config config) {
-        maxInputElements = config.maxInputElements();
-        drainTimeoutMillis = config.drainTimeoutMillis();
+        configure(config.maxInputElements(), config.drainTimeoutMillis(), config.threads());
+    }
+
+    private void configure(long maxElements, long drainMillis, int threadCount) {
+        maxInputElements = maxElements;
+        drainTimeoutMillis = drainMillis;
+        threads = threadCount > 0 ? threadCount : Gemm.DEFAULT_THREADS;
+    }
+
+    /** A backend outside OSGi (tests, benchmarks) with default limits and the given thread count (0 = default). */
+    public static QuantBackend standalone(int threads) {
+        QuantBackend b = new QuantBackend();
+        b.configure(16L * 1024 * 1024, 30_000, threads);
+        return b;
     }
 
     /** Refuses new calls, waits (bounded) for running ones, then frees every model. */
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         long deadline = System.currentTimeMillis() + drainTimeoutMillis;
         synchronized (inFlightLock) {
             stopping = true;
@@ -107,7 +125,7 @@ public class QuantBackend implements ModelBackend, ModelListener {
             if (f == null) {
                 f = mine;
                 try {
-                    mine.complete(QuantModel.load(source.bytes()));
+                    mine.complete(QuantModel.load(source.bytes(), threads));
                 } catch (InferenceException | RuntimeException e) {
                     cache.remove(id, mine); // a later call may retry (for example after a transient read error)
                     mine.completeExceptionally(e);

@@ -25,14 +25,23 @@ public final class QuantModel {
     private final String programHash;
 
     public QuantModel(QProgram program) {
+        this(program, 1);
+    }
+
+    /** @param threads threads one large matrix product may use; results do not depend on it */
+    public QuantModel(QProgram program, int threads) {
         this.program = program;
-        this.executor = new QExecutor(program);
+        this.executor = new QExecutor(program, threads);
         this.programHash = QProgramCodec.hash(program);
     }
 
     /** Parses, quantizes and prepares ONNX bytes. */
     public static QuantModel load(byte[] onnx) throws InferenceException {
         return new QuantModel(OnnxImport.quantize(onnx));
+    }
+
+    public static QuantModel load(byte[] onnx, int threads) throws InferenceException {
+        return new QuantModel(OnnxImport.quantize(onnx), threads);
     }
 
     public QProgram program() {

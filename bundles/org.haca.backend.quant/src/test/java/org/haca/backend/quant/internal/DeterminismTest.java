@@ -82,6 +82,16 @@ class DeterminismTest {
     }
 
     @Test
+    void threadCountDoesNotChangeTheBytes() throws Exception {
+        byte[] onnx = TestModels.mlp();
+        Map<String, Tensor> in = Map.of("input", Tensor.ofFloats(new long[] {64, 784}, TestModels.input(9, 64 * 784)));
+        byte[] one = QuantModel.load(onnx, 1).infer(in, Long.MAX_VALUE).get("logits").bytes();
+        for (int threads : new int[] {2, 3, 4}) {
+            assertArrayEquals(one, QuantModel.load(onnx, threads).infer(in, Long.MAX_VALUE).get("logits").bytes());
+        }
+    }
+
+    @Test
     void goldenHashes() throws Exception {
         QuantBackend b = QuantBackendTest.backend();
         StringBuilder report = new StringBuilder();

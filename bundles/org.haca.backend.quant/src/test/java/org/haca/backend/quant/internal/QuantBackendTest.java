@@ -41,6 +41,11 @@ class QuantBackendTest {
             public long drainTimeoutMillis() {
                 return 5_000;
             }
+
+            @Override
+            public int threads() {
+                return 2;
+            }
         });
         return b;
     }

@@ -63,7 +63,7 @@ final class ModelStore implements ModelRegistry {
             return existing;
         }
         ModelInspector.Signature sig = ModelInspector.inspect(bytes);
-        String label = name == null || name.isBlank() ? id.substring(0, 12) : name.strip();
+        String label = label(name, id);
         synchronized (commitLock) {
             existing = byId.get(id);
             if (existing != null) {
@@ -123,6 +123,15 @@ final class ModelStore implements ModelRegistry {
         }
         onRemoved.accept(id);
         return true;
+    }
+
+    /** A human label: the given name (control characters dropped, at most 200 chars) or the id's first 12 digits. */
+    static String label(String name, String id) {
+        String clean = name == null ? "" : name.replaceAll("\\p{Cntrl}", "").strip();
+        if (clean.isEmpty()) {
+            return id.substring(0, 12);
+        }
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 
     Path modelFile(String id) {

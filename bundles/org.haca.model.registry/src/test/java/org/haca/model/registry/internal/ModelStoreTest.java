@@ -145,6 +145,15 @@ class ModelStoreTest {
     }
 
     @Test
+    void labelsAreCleanedAndBounded() {
+        String id = "ab".repeat(32);
+        assertEquals("abababababab", ModelStore.label(null, id));
+        assertEquals("abababababab", ModelStore.label("  \n ", id));
+        assertEquals("mnist mlp", ModelStore.label(" mnist\u0000 mlp\r\n", id));
+        assertEquals(200, ModelStore.label("x".repeat(5000), id).length());
+    }
+
+    @Test
     void leftoverTempFilesAreCleanedAtStart() throws Exception {
         Path tmp = dir.resolve("abc.onnx.123.tmp");
         Files.write(tmp, new byte[] {1, 2});

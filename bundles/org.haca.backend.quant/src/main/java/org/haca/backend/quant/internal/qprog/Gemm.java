@@ -14,13 +14,8 @@ import java.util.SplittableRandom;
  */
 public final class Gemm {
     private static final boolean VECTOR = detectVector();
-    /**
-     * Threads one large product may use (system property {@code haca.quant.threads}, default: the number of cores, at
-     * most 4). Rows are split between threads; each output is still computed by the same instructions, so the
-     * result does not depend on this setting.
-     */
-    private static final int THREADS = Math.max(1, Integer.getInteger("haca.quant.threads",
-            Math.min(4, Runtime.getRuntime().availableProcessors())));
+    /** Default thread count for one product: the number of cores, at most 4. */
+    public static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     /** Below this many multiply-adds a product runs on the calling thread. */
     private static final long PARALLEL_MIN_MACS = 1L << 21;
 
@@ -33,7 +28,16 @@ public final class Gemm {
     }
 
     public static void gemm(int[] x, int rows, int k, int[] w, int m, int[] acc) {
-        int parts = (int) Math.min(THREADS, rows / 4);
+        gemm(x, rows, k, w, m, acc, 1);
+    }
+
+    /**
+     * Like {@link #gemm(int[], int, int, int[], int, int[])}, splitting rows between up to {@code threads} threads (the
+     * caller and the common fork-join pool) when the product is large. Each output is computed by the same
+     * instructions whatever the split, so the result does not depend on {@code threads}.
+     */
+    public static void gemm(int[] x, int rows, int k, int[] w, int m, int[] acc, int threads) {
+        int parts = Math.min(threads, rows / 4);
         if (parts > 1 && (long) rows * k * m >= PARALLEL_MIN_MACS) {
             int per = ((rows + parts - 1) / parts + 3) & ~3; // multiples of the 4-row tile
             java.util.List<java.util.concurrent.ForkJoinTask<?>> tasks = new java.util.ArrayList<>();

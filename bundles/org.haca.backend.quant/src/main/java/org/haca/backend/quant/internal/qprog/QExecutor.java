@@ -19,9 +19,18 @@ public final class QExecutor {
     private final QProgram program;
     /** Per op: widened weights, [M][K] for Linear and [M][C·KH·KW] for Conv. */
     private final int[][] wideWeights;
+    private final int threads;
 
     public QExecutor(QProgram program) {
+        this(program, 1);
+    }
+
+    /**
+     * @param threads threads one large matrix product may use (1 = the calling thread only); results do not depend on it
+     */
+    public QExecutor(QProgram program, int threads) {
         this.program = program;
+        this.threads = Math.max(1, threads);
         validate(program);
         List<QOp> ops = program.ops();
         wideWeights = new int[ops.size()][];
@@ -101,9 +110,9 @@ public final class QExecutor {
             int outExp = program.exponent(op.output());
             QTensor y;
             if (op instanceof QOp.Linear l) {
-                y = linear(l, wideWeights[i], env.get(l.input()), outExp);
+                y = linear(l, wideWeights[i], env.get(l.input()), outExp, threads);
             } else if (op instanceof QOp.Conv c) {
-                y = conv(c, wideWeights[i], env.get(c.input()), outExp);
+                y = conv(c, wideWeights[i], env.get(c.input()), outExp, threads);
             } else if (op instanceof QOp.MaxPool p) {
                 y = maxPool(p, env.get(p.input()));
             } else if (op instanceof QOp.AvgPool p) {
@@ -144,7 +153,7 @@ public final class QExecutor {
 
     // ---------------------------------------------------------------- Linear
 
-    private static QTensor linear(QOp.Linear l, int[] w, QTensor x, int outExp) {
+    private static QTensor linear(QOp.Linear l, int[] w, QTensor x, int outExp, int threads) {
         int[] s = x.shape();
         if (s.length < 1 || s[s.length - 1] != l.k()) {
             throw new IllegalArgumentException("tensor " + l.input() + " has shape " + Arrays.toString(s)
@@ -160,7 +169,7 @@ public final class QExecutor {
             }
         }
         byte[] out = new byte[rows * m];
-        gemmRequant(x.data(), rows, k, w, m, l.bias(), l.shift(), l.relu() ? 0 : QMath.INT8_MIN, out);
+        gemmRequant(x.data(), rows, k, w, m, l.bias(), l.shift(), l.relu() ? 0 : QMath.INT8_MIN, out, threads);
         int[] os = s.clone();
         os[os.length - 1] = m;
         return new QTensor(os, out, outExp);
@@ -169,13 +178,14 @@ public final class QExecutor {
     /**
      * out[r][j] = requant(bias[j] + Σ_k x[r][k] · w[j][k], shift, lo) for int8 x [rows][k] and widened weights w [m][k].
      */
-    static void gemmRequant(byte[] xb, int rows, int k, int[] w, int m, int[] bias, int shift, int lo, byte[] out) {
+    static void gemmRequant(byte[] xb, int rows, int k, int[] w, int m, int[] bias, int shift, int lo, byte[] out,
+            int threads) {
         int[] x = new int[rows * k];
         for (int i = 0; i < x.length; i++) {
             x[i] = xb[i];
         }
         int[] acc = new int[rows * m];
-        Gemm.gemm(x, rows, k, w, m, acc);
+        Gemm.gemm(x, rows, k, w, m, acc, threads);
         for (int r = 0; r < rows; r++) {
             int o = r * m;
             for (int j = 0; j < m; j++) {
@@ -190,7 +200,7 @@ public final class QExecutor {
 
     // ---------------------------------------------------------------- Conv
 
-    private static QTensor conv(QOp.Conv c, int[] w, QTensor x, int outExp) {
+    private static QTensor conv(QOp.Conv c, int[] w, QTensor x, int outExp, int threads) {
         int[] s = x.shape();
         if (s.length != 4 || s[1] != c.c()) {
             throw new IllegalArgumentException("tensor " + c.input() + " has shape " + Arrays.toString(s)
@@ -234,7 +244,7 @@ public final class QExecutor {
                     }
                 }
             }
-            Gemm.gemm(col, plane, kk, w, m, acc);
+            Gemm.gemm(col, plane, kk, w, m, acc, threads);
             for (int pos = 0; pos < plane; pos++) {
                 for (int mm = 0; mm < m; mm++) {
                     int a = acc[pos * m + mm];

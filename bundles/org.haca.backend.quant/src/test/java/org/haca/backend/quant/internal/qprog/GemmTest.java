@@ -57,8 +57,11 @@ class GemmTest {
             int[] a = new int[rows * m];
             int[] b = new int[rows * m];
             Gemm.scalar(x, rows, k, w, m, a);
-            Gemm.gemm(x, rows, k, w, m, b);
-            assertArrayEquals(a, b, "rows " + rows);
+            for (int threads : new int[] {1, 2, 3, 8}) {
+                java.util.Arrays.fill(b, 0);
+                Gemm.gemm(x, rows, k, w, m, b, threads);
+                assertArrayEquals(a, b, "rows " + rows + " threads " + threads);
+            }
         }
     }
 }
