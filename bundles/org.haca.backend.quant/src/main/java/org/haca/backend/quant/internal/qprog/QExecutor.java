@@ -221,41 +221,57 @@ public final class QExecutor {
         int m = c.m();
         int plane = oh * ow;
         byte[] out = new byte[n * m * plane];
-        int[] col = new int[plane * kk];
-        int[] acc = new int[plane * m];
+        int[] colT = new int[kk * plane];
+        int[] acc = new int[plane];
         int lo = c.relu() ? 0 : QMath.INT8_MIN;
         byte[] xd = x.data();
         for (int b = 0; b < n; b++) {
             int xb = b * ch * h * wd;
             int ob = b * m * plane;
-            // im2col: one row of C·KH·KW values per output position; padding is q = 0 (real 0)
-            int ci = 0;
-            for (int y = 0; y < oh; y++) {
-                for (int xx = 0; xx < ow; xx++) {
-                    for (int cc = 0; cc < ch; cc++) {
-                        int xc = xb + cc * h * wd;
-                        for (int i = 0; i < c.kh(); i++) {
+            // transposed im2col: row (c, i, j) holds that kernel tap's input for every output position; padding is
+            // q = 0 (real 0)
+            int row = 0;
+            for (int cc = 0; cc < ch; cc++) {
+                int xc = xb + cc * h * wd;
+                for (int i = 0; i < c.kh(); i++) {
+                    for (int j = 0; j < c.kw(); j++) {
+                        int base = row * plane;
+                        for (int y = 0; y < oh; y++) {
                             int iy = y * sh - p[0] + i * dh;
-                            for (int j = 0; j < c.kw(); j++) {
+                            for (int xx = 0; xx < ow; xx++) {
                                 int ix = xx * sw - p[1] + j * dw;
-                                col[ci++] = (iy >= 0 && iy < h && ix >= 0 && ix < wd) ? xd[xc + iy * wd + ix] : 0;
+                                colT[base + y * ow + xx] = (iy >= 0 && iy < h && ix >= 0 && ix < wd) ? xd[xc + iy * wd + ix] : 0;
                             }
                         }
+                        row++;
                     }
                 }
             }
-            Gemm.gemm(col, plane, kk, w, m, acc, threads);
-            for (int pos = 0; pos < plane; pos++) {
-                for (int mm = 0; mm < m; mm++) {
-                    int a = acc[pos * m + mm];
-                    if (c.bias() != null) {
-                        a += c.bias()[mm];
+            // acc[pos] = bias[mm] + Σ_t w[mm][t] · colT[t][pos]: an axpy over positions (C2 vectorizes it); the integer
+            // result is exact, so it equals the dot-product formulation of QOp.Conv bit for bit
+            for (int mm = 0; mm < m; mm++) {
+                java.util.Arrays.fill(acc, c.bias() != null ? c.bias()[mm] : 0);
+                int wo = mm * kk;
+                for (int t = 0; t < kk; t++) {
+                    int wv = w[wo + t];
+                    if (wv != 0) {
+                        axpy(acc, wv, colT, t * plane, plane);
                     }
-                    out[ob + mm * plane + pos] = (byte) QMath.requant(a, c.shift(), lo);
+                }
+                int o = ob + mm * plane;
+                for (int pos = 0; pos < plane; pos++) {
+                    out[o + pos] = (byte) QMath.requant(acc[pos], c.shift(), lo);
                 }
             }
         }
         return new QTensor(new int[] {n, m, oh, ow}, out, outExp);
+    }
+
+    /** acc[i] += a · v[vo + i] for i in [0, n). */
+    static void axpy(int[] acc, int a, int[] v, int vo, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] += a * v[vo + i];
+        }
     }
 
     static int outDim(int in, int padSum, int kernel, int dil, int stride, String name) {
