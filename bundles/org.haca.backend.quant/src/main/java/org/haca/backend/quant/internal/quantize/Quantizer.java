@@ -124,6 +124,9 @@ public final class Quantizer {
             qin.add(new QProgram.Input(v.name(), v.shape(), inExp));
             exps.put(v.name(), inExp);
         }
+        for (Node n : g.nodes()) {
+            validate(n); // reject unsupported attributes before calibration runs the float model
+        }
         calibrate();
         Set<Node> done = new HashSet<>();
         for (Node n : g.nodes()) {
@@ -142,6 +145,102 @@ public final class Quantizer {
             qout.add(new QProgram.Output(o.name(), t, exps.get(t)));
         }
         return new QProgram(qin, qout, exps, ops);
+    }
+
+    /** Structural checks of one node: everything that makes the node unsupported, named in the message. */
+    private void validate(Node n) throws InferenceException {
+        switch (n.opType()) {
+            case "Gemm":
+            case "MatMul": {
+                ConstTensor b = consts.get(n.input(1));
+                if (consts.containsKey(n.input(0)) || b == null) {
+                    throw unsupported(n.label() + ": only activation × constant-weight products are supported");
+                }
+                if (b.shape().length != 2) {
+                    throw unsupported(n.label() + ": weight must be 2-D, got " + Arrays.toString(b.shape()));
+                }
+                if (n.opType().equals("Gemm")) {
+                    if (n.attrLong("transA", 0) != 0) {
+                        throw unsupported(n.label() + ": transA=1 is not supported");
+                    }
+                    if (!n.input(2).isEmpty()) {
+                        ConstTensor c = consts.get(n.input(2));
+                        long m = n.attrLong("transB", 0) != 0 ? b.shape()[0] : b.shape()[1];
+                        if (c == null) {
+                            throw unsupported(n.label() + ": bias C must be a constant");
+                        }
+                        vectorBias(n, c, (int) m);
+                    }
+                }
+                return;
+            }
+            case "Conv": {
+                ConstTensor w = consts.get(n.input(1));
+                if (consts.containsKey(n.input(0)) || w == null) {
+                    throw unsupported(n.label() + ": only activation inputs with constant weights are supported");
+                }
+                if (w.shape().length != 4) {
+                    throw unsupported(n.label() + ": only 2-D convolutions are supported (weight shape "
+                            + Arrays.toString(w.shape()) + ")");
+                }
+                if (n.attrLong("group", 1) != 1) {
+                    throw unsupported(n.label() + ": group=" + n.attrLong("group", 1) + " is not supported (only group=1)");
+                }
+                checkAutoPad(n);
+                ints(n, "pads", new int[4], 4);
+                ints(n, "strides", new int[] {1, 1}, 2);
+                ints(n, "dilations", new int[] {1, 1}, 2);
+                if (!n.input(2).isEmpty() && consts.get(n.input(2)) == null) {
+                    throw unsupported(n.label() + ": bias must be a constant");
+                }
+                return;
+            }
+            case "MaxPool":
+            case "AveragePool":
+                checkPool(n);
+                return;
+            case "Reshape":
+                if (consts.get(n.input(1)) == null) {
+                    throw unsupported(n.label() + " needs a constant shape");
+                }
+                return;
+            case "Add":
+                if (consts.containsKey(n.input(0)) && consts.containsKey(n.input(1))) {
+                    throw unsupported(n.label() + ": Add of two constants is not supported");
+                }
+                return;
+            default:
+        }
+    }
+
+    private static void checkAutoPad(Node n) throws InferenceException {
+        String autoPad = n.attrString("auto_pad", "NOTSET");
+        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
+            throw unsupported(n.label() + ": auto_pad=" + autoPad + " is not supported (give explicit pads)");
+        }
+    }
+
+    private static void checkPool(Node n) throws InferenceException {
+        if (n.outputs().size() > 1 && !n.outputs().get(1).isEmpty()) {
+            throw unsupported(n.label() + ": the Indices output of MaxPool is not supported");
+        }
+        long[] ks = n.attrLongs("kernel_shape");
+        if (ks == null || ks.length != 2) {
+            throw unsupported(n.label() + ": only 2-D pooling is supported");
+        }
+        if (n.attrLong("ceil_mode", 0) != 0) {
+            throw unsupported(n.label() + ": ceil_mode=1 is not supported");
+        }
+        checkAutoPad(n);
+        int[] dil = ints(n, "dilations", new int[] {1, 1}, 2);
+        if (dil[0] != 1 || dil[1] != 1) {
+            throw unsupported(n.label() + ": pooling dilations other than 1 are not supported");
+        }
+        if (n.attrLong("storage_order", 0) != 0) {
+            throw unsupported(n.label() + ": storage_order=1 is not supported");
+        }
+        ints(n, "pads", new int[4], 4);
+        ints(n, "strides", new int[] {1, 1}, 2);
     }
 
     private void calibrate() throws InferenceException {
@@ -315,7 +414,7 @@ public final class Quantizer {
         if (add != null && add.opType().equals("Add") && bias == null) {
             String other = add.input(0).equals(out) ? add.input(1) : add.input(0);
             ConstTensor c = consts.get(other);
-            if (c != null && !other.equals(out)) {
+            if (c != null && !other.equals(out) && isVectorBias(c, m)) {
                 bias = vectorBias(add, c, m);
                 done.add(add);
                 out = add.outputs().get(0);
@@ -334,6 +433,11 @@ public final class Quantizer {
         int[] bq = quantizeBias(n, bias, ex + ew, k);
         ops.add(new QOp.Linear(in, out, m, k, wq, ew, bq, ex + ew - ey, relu != null));
         exps.put(out, ey);
+    }
+
+    private static boolean isVectorBias(ConstTensor c, int m) {
+        long[] s = c.shape();
+        return c.isFloat() && ((c.size() == m && (s.length == 1 || (s.length == 2 && s[0] == 1))) || c.size() == 1);
     }
 
     private float[] vectorBias(Node n, ConstTensor c, int m) throws InferenceException {
