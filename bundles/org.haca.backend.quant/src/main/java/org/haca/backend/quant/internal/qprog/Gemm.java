@@ -76,6 +76,37 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code out[j][p] = init[j] + Σ_t w[j][t] · b[t][p]} for w: m × k, b: k × n (the convolution form: rows of b are
+     * kernel taps over all output positions). Exact integers, so both implementations agree bit for bit.
+     *
+     * @param init per-row start value (the bias), or null for 0
+     */
+    public static void gemmTapsByPositions(int[] w, int m, int k, int[] b, int n, int[] init, int[] out) {
+        if (VECTOR) {
+            VectorGemm.tapsByPositions(w, m, k, b, n, init, out);
+        } else {
+            scalarTapsByPositions(w, m, k, b, n, init, out);
+        }
+    }
+
+    public static void scalarTapsByPositions(int[] w, int m, int k, int[] b, int n, int[] init, int[] out) {
+        for (int j = 0; j < m; j++) {
+            int o = j * n;
+            java.util.Arrays.fill(out, o, o + n, init == null ? 0 : init[j]);
+            for (int t = 0; t < k; t++) {
+                int a = w[j * k + t];
+                if (a == 0) {
+                    continue;
+                }
+                int bo = t * n;
+                for (int p = 0; p < n; p++) {
+                    out[o + p] += a * b[bo + p];
+                }
+            }
+        }
+    }
+
     /** The reference loop; also the fallback. */
     public static void scalar(int[] x, int rows, int k, int[] w, int m, int[] acc) {
         for (int r = 0; r < rows; r++) {

@@ -222,7 +222,7 @@ public final class QExecutor {
         int plane = oh * ow;
         byte[] out = new byte[n * m * plane];
         int[] colT = new int[kk * plane];
-        int[] acc = new int[plane];
+        int[] acc = new int[m * plane];
         int lo = c.relu() ? 0 : QMath.INT8_MIN;
         byte[] xd = x.data();
         for (int b = 0; b < n; b++) {
@@ -247,31 +247,18 @@ public final class QExecutor {
                     }
                 }
             }
-            // acc[pos] = bias[mm] + Σ_t w[mm][t] · colT[t][pos]: an axpy over positions (C2 vectorizes it); the integer
-            // result is exact, so it equals the dot-product formulation of QOp.Conv bit for bit
+            // acc[mm][pos] = bias[mm] + Σ_t w[mm][t] · colT[t][pos]; the integer result is exact, so it equals the
+            // dot-product formulation of QOp.Conv bit for bit
+            Gemm.gemmTapsByPositions(w, m, kk, colT, plane, c.bias(), acc);
             for (int mm = 0; mm < m; mm++) {
-                java.util.Arrays.fill(acc, c.bias() != null ? c.bias()[mm] : 0);
-                int wo = mm * kk;
-                for (int t = 0; t < kk; t++) {
-                    int wv = w[wo + t];
-                    if (wv != 0) {
-                        axpy(acc, wv, colT, t * plane, plane);
-                    }
-                }
                 int o = ob + mm * plane;
+                int ao = mm * plane;
                 for (int pos = 0; pos < plane; pos++) {
-                    out[o + pos] = (byte) QMath.requant(acc[pos], c.shift(), lo);
+                    out[o + pos] = (byte) QMath.requant(acc[ao + pos], c.shift(), lo);
                 }
             }
         }
         return new QTensor(new int[] {n, m, oh, ow}, out, outExp);
-    }
-
-    /** acc[i] += a · v[vo + i] for i in [0, n). */
-    static void axpy(int[] acc, int a, int[] v, int vo, int n) {
-        for (int i = 0; i < n; i++) {
-            acc[i] += a * v[vo + i];
-        }
     }
 
     static int outDim(int in, int padSum, int kernel, int dil, int stride, String name) {

@@ -105,4 +105,65 @@ final class VectorGemm {
         }
         return s;
     }
+
+    /** Vector version of {@link Gemm#scalarTapsByPositions}: lanes over positions, 4 output rows held in registers. */
+    static void tapsByPositions(int[] w, int m, int k, int[] b, int n, int[] init, int[] out) {
+        int lanes = S.length();
+        int nb = n - n % lanes;
+        int j = 0;
+        for (; j + 4 <= m; j += 4) {
+            int i0 = init == null ? 0 : init[j];
+            int i1 = init == null ? 0 : init[j + 1];
+            int i2 = init == null ? 0 : init[j + 2];
+            int i3 = init == null ? 0 : init[j + 3];
+            int w0 = j * k;
+            int w1 = w0 + k;
+            int w2 = w1 + k;
+            int w3 = w2 + k;
+            for (int p = 0; p < nb; p += lanes) {
+                IntVector a0 = IntVector.broadcast(S, i0);
+                IntVector a1 = IntVector.broadcast(S, i1);
+                IntVector a2 = IntVector.broadcast(S, i2);
+                IntVector a3 = IntVector.broadcast(S, i3);
+                for (int t = 0; t < k; t++) {
+                    IntVector v = IntVector.fromArray(S, b, t * n + p);
+                    a0 = v.mul(w[w0 + t]).add(a0);
+                    a1 = v.mul(w[w1 + t]).add(a1);
+                    a2 = v.mul(w[w2 + t]).add(a2);
+                    a3 = v.mul(w[w3 + t]).add(a3);
+                }
+                a0.intoArray(out, j * n + p);
+                a1.intoArray(out, (j + 1) * n + p);
+                a2.intoArray(out, (j + 2) * n + p);
+                a3.intoArray(out, (j + 3) * n + p);
+            }
+            for (int p = nb; p < n; p++) {
+                int s0 = i0;
+                int s1 = i1;
+                int s2 = i2;
+                int s3 = i3;
+                for (int t = 0; t < k; t++) {
+                    int v = b[t * n + p];
+                    s0 += w[w0 + t] * v;
+                    s1 += w[w1 + t] * v;
+                    s2 += w[w2 + t] * v;
+                    s3 += w[w3 + t] * v;
+                }
+                out[j * n + p] = s0;
+                out[(j + 1) * n + p] = s1;
+                out[(j + 2) * n + p] = s2;
+                out[(j + 3) * n + p] = s3;
+            }
+        }
+        for (; j < m; j++) {
+            int wo = j * k;
+            for (int p = 0; p < n; p++) {
+                int s = init == null ? 0 : init[j];
+                for (int t = 0; t < k; t++) {
+                    s += w[wo + t] * b[t * n + p];
+                }
+                out[j * n + p] = s;
+            }
+        }
+    }
 }

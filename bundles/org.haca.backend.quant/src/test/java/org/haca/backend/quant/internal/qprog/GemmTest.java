@@ -64,4 +64,44 @@ class GemmTest {
             }
         }
     }
+
+    @Test
+    void tapsByPositionsMatchesScalar() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int t = 0; t < 200; t++) {
+            int m = rnd.nextInt(0, 10);
+            int k = rnd.nextInt(0, 40);
+            int n = rnd.nextInt(0, 70);
+            int[] w = new int[m * k];
+            int[] b = new int[k * n];
+            int[] init = rnd.nextBoolean() ? null : new int[m];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rnd.nextInt(-127, 128);
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = rnd.nextInt(-128, 128);
+            }
+            if (init != null) {
+                for (int i = 0; i < m; i++) {
+                    init[i] = rnd.nextInt(-100000, 100000);
+                }
+            }
+            int[] ref = new int[m * n];
+            for (int j = 0; j < m; j++) {
+                for (int p = 0; p < n; p++) {
+                    int s = init == null ? 0 : init[j];
+                    for (int q = 0; q < k; q++) {
+                        s += w[j * k + q] * b[q * n + p];
+                    }
+                    ref[j * n + p] = s;
+                }
+            }
+            int[] x = new int[m * n];
+            int[] y = new int[m * n];
+            Gemm.scalarTapsByPositions(w, m, k, b, n, init, x);
+            Gemm.gemmTapsByPositions(w, m, k, b, n, init, y);
+            assertArrayEquals(ref, x);
+            assertArrayEquals(ref, y);
+        }
+    }
 }
