@@ -20,6 +20,8 @@ import org.haca.backend.quant.internal.quantize.OnnxImport;
  * quantization, output dequantization). Immutable and thread-safe.
  */
 public final class QuantModel {
+    private static final java.lang.invoke.VarHandle F32 = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            float[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final QProgram program;
     private final QExecutor executor;
     private final String programHash;
@@ -110,12 +112,13 @@ public final class QuantModel {
             if (t.elementCount() > maxElements) {
                 throw bad("input '" + in.name() + "' has " + t.elementCount() + " elements, more than the limit " + maxElements);
             }
-            float[] f = t.floats();
-            byte[] d = new byte[f.length];
+            byte[] raw = t.bytes(); // little-endian float32; read with a byte-array view (no FloatBuffer copy)
+            int count = raw.length / 4;
+            byte[] d = new byte[count];
             int e = in.exponent();
             double pow2 = Math.scalb(1.0, e);
-            for (int i = 0; i < f.length; i++) {
-                float v = f[i];
+            for (int i = 0; i < count; i++) {
+                float v = (float) F32.get(raw, i * 4);
                 double x = v * pow2; // exact: multiplication by a power of two
                 if (x >= -256 && x <= 256) { // fast path, same result as QMath.quantizeInput (tested)
                     double fl = Math.floor(x);
