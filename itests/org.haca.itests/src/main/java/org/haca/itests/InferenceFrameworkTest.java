@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.haca.api.inference.InferenceException;
 import org.haca.api.inference.InferenceMode;
@@ -22,20 +26,62 @@ import org.haca.api.model.Tensor;
 import org.haca.onnx.testmodels.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
  * The inference layer inside a real Felix: the ONNX Runtime backend loads its natives from inside its bundle, the
  * registry stores a generated model, and the engine serves it end to end.
  */
-@ExtendWith(ServiceExtension.class)
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 class InferenceFrameworkTest {
 
     @Test
     void onnxRuntimeBackendIsRegistered(@InjectService(filter = "(component.name=*OnnxRuntimeBackend)")
             ModelBackend backend) {
         assertEquals("onnxruntime", backend.id());
+    }
+
+    /**
+     * Hot swap of the backend: a bundle update gives it a new class loader, so ONNX Runtime loads its natives a second
+     * time in the same JVM. The engine must report the gap cleanly and serve again afterwards.
+     */
+    @Test
+    void onnxRuntimeBundleCanBeUpdatedWhileTheNodeRuns(@InjectBundleContext BundleContext context,
+            @InjectService ModelRegistry registry, @InjectService InferenceService inference) throws Exception {
+        ModelDescriptor d = registry.store("itest-cnn", new ByteArrayInputStream(TestModels.cnn()), 16 << 20);
+        Map<String, Tensor> in = Map.of(TestModels.INPUT,
+                Tensor.ofFloats(new long[] {1, 1, 28, 28}, TestModels.input(4, 784)));
+        InferenceRequest req = new InferenceRequest(d.id(), InferenceMode.VANILLA, null, in, null);
+        Tensor before = inference.infer(req).outputs().get(TestModels.OUTPUT);
+
+        Bundle ort = Arrays.stream(context.getBundles())
+                .filter(b -> "org.haca.backend.onnxruntime".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        ort.stop();
+        InferenceException none = assertThrows(InferenceException.class, () -> inference.infer(req));
+        assertEquals(InferenceException.Kind.UNAVAILABLE, none.kind(), none.getMessage());
+
+        ort.update();
+        CountDownLatch refreshed = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(ort), e -> refreshed.countDown());
+        assertTrue(refreshed.await(30, TimeUnit.SECONDS));
+        ort.start();
+        Tensor after = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (after == null && System.currentTimeMillis() < deadline) {
+            try {
+                after = inference.infer(req).outputs().get(TestModels.OUTPUT);
+            } catch (InferenceException e) {
+                Thread.sleep(100); // the backend service re-registers asynchronously
+            }
+        }
+        assertEquals(before, after, "the updated backend computes the same result");
+        registry.delete(d.id());
     }
 
     @Test
@@ -53,9 +99,10 @@ class InferenceFrameworkTest {
         assertEquals(CanonicalHash.ofTensors(in), r.inputHash());
         assertNull(r.proof());
 
-        InferenceException tee = assertThrows(InferenceException.class,
-                () -> inference.infer(new InferenceRequest(d.id(), InferenceMode.TEE, null, in, null)));
-        assertEquals(InferenceException.Kind.UNSUPPORTED, tee.kind());
+        // with org.haca.proof.tee.simulator installed (dev node), TEE mode proves with the simulator;
+        // TeeFrameworkTest verifies such a proof end to end
+        InferenceResult tee = inference.infer(new InferenceRequest(d.id(), InferenceMode.TEE, null, in, null));
+        assertEquals("tee.simulated.v1", tee.proof().scheme());
 
         assertTrue(registry.delete(d.id()));
         InferenceException gone = assertThrows(InferenceException.class,

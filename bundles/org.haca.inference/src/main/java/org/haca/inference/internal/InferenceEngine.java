@@ -166,13 +166,30 @@ public class InferenceEngine implements InferenceService {
     private static Proof prove(ProofSystem prover, Statement statement, RegistryModelSource source,
             Map<String, Tensor> inputs, Map<String, Tensor> outputs) throws InferenceException {
         try {
-            return prover.prove(new ProofRequest(statement, source.bytes(), inputs, outputs));
+            return withStatement(prover.prove(new ProofRequest(statement, source.bytes(), inputs, outputs)),
+                    statement);
         } catch (ProofException e) {
             throw new InferenceException(Kind.UNSUPPORTED, prover.schemeId() + " could not prove this inference: "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new InferenceException(Kind.INTERNAL, "proof system " + prover.schemeId() + " failed: " + e, e);
         }
+    }
+
+    /**
+     * The statement fields a verifier needs besides the hashes (network, nonce, time) travel as {@code statement.*}
+     * attributes of the proof, since {@link InferenceResult} has no place for them; the prover's own attributes win.
+     */
+    static Proof withStatement(Proof proof, Statement statement) {
+        if (proof == null) {
+            return null;
+        }
+        Map<String, String> attrs = new java.util.TreeMap<>();
+        attrs.put("statement.networkId", statement.networkId());
+        attrs.put("statement.nonce", statement.nonce());
+        attrs.put("statement.timestampMillis", Long.toString(statement.timestampMillis()));
+        attrs.putAll(proof.attributes());
+        return new Proof(proof.scheme(), proof.payload(), attrs);
     }
 
     private String nonce(String given) throws InferenceException {

@@ -125,6 +125,11 @@ class InferenceEngineTest {
         Statement s = sim.lastStatement;
         assertEquals(new Statement("haca-test", MODEL_ID, r.inputHash(), r.outputHash(), "00ff", CLOCK.millis()), s);
         assertArrayEquals(Fakes.MODEL_BYTES, sim.lastRequest.model());
+        // a verifier can rebuild the statement from the result: hashes in the result, the rest in the proof
+        assertEquals("haca-test", r.proof().attributes().get("statement.networkId"));
+        assertEquals("00ff", r.proof().attributes().get("statement.nonce"));
+        assertEquals(Long.toString(CLOCK.millis()), r.proof().attributes().get("statement.timestampMillis"));
+        assertEquals("tee.simulated.v1", r.proof().attributes().get("by"), "the prover's attributes are kept");
 
         Fakes.Prover nitro = new Fakes.Prover("tee.nitro.v1", true);
         engine.proofSystems.add(service(nitro, 0, 7));

@@ -27,7 +27,10 @@ import ai.onnxruntime.OrtSession;
  * (ORT sessions are thread-safe); closed when the model is deleted ({@link ModelListener}), unloaded, or this component
  * stops. Not deterministic across machines: float kernels differ by CPU and thread count.
  */
-@Component(service = {ModelBackend.class, ModelListener.class}, configurationPid = OnnxRuntimeBackend.PID)
+// immediate: the natives (~30 MB) load while this bundle starts, not inside the first caller's service lookup, and a
+// platform without them never registers the backend
+@Component(service = {ModelBackend.class, ModelListener.class}, configurationPid = OnnxRuntimeBackend.PID,
+        immediate = true)
 @Designate(ocd = OnnxRuntimeBackend.Config.class)
 public class OnnxRuntimeBackend implements ModelBackend, ModelListener {
     static final String PID = "org.haca.backend.onnxruntime";

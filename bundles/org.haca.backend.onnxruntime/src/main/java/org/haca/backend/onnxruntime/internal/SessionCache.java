@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.onnxruntime.OrtSession;
 
@@ -36,15 +37,25 @@ final class SessionCache {
     }
 
     private final ConcurrentMap<String, SessionHandle> sessions = new ConcurrentHashMap<>();
+    /** Counts unloads, so a load that overlapped one does not leave a session of a deleted model in the cache. */
+    private final AtomicLong unloads = new AtomicLong();
 
     <E extends Exception> Lease lease(String modelId, Loader<E> loader) throws E {
         while (true) {
             SessionHandle h = sessions.get(modelId);
             if (h == null) {
+                long unloadsBefore = unloads.get();
                 SessionHandle fresh = new SessionHandle(loader.load());
                 h = sessions.putIfAbsent(modelId, fresh);
                 if (h == null) {
                     h = fresh;
+                    if (unloads.get() != unloadsBefore) {
+                        // an unload (model deleted) raced with this load: serve this call, cache nothing
+                        sessions.remove(modelId, fresh);
+                        OrtSession s = fresh.acquire();
+                        fresh.retire();
+                        return new Lease(fresh, s);
+                    }
                 } else {
                     fresh.retire();
                 }
@@ -59,6 +70,7 @@ final class SessionCache {
     }
 
     void unload(String modelId) {
+        unloads.incrementAndGet();
         SessionHandle h = sessions.remove(modelId);
         if (h != null) {
             h.retire();
