@@ -2,7 +2,6 @@ package org.haca.backend.quant.internal.qprog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +91,20 @@ public final class QExecutor {
      * @throws IllegalArgumentException when a shape does not fit the program (message names the tensor)
      */
     public Map<String, QTensor> run(Map<String, QTensor> inputs) {
-        Map<String, QTensor> env = new HashMap<>();
+        Map<String, QTensor> env = runAll(inputs);
+        Map<String, QTensor> out = new LinkedHashMap<>();
+        for (QProgram.Output o : program.outputs()) {
+            out.put(o.name(), env.get(o.tensor()));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the program and returns every tensor it defines (inputs, then each op's output, in execution order): the
+     * full integer trace a witness generator needs.
+     */
+    public Map<String, QTensor> runAll(Map<String, QTensor> inputs) {
+        Map<String, QTensor> env = new LinkedHashMap<>();
         for (QProgram.Input in : program.inputs()) {
             QTensor t = inputs.get(in.name());
             if (t == null) {
@@ -144,11 +156,7 @@ public final class QExecutor {
             }
             env.put(op.output(), y);
         }
-        Map<String, QTensor> out = new LinkedHashMap<>();
-        for (QProgram.Output o : program.outputs()) {
-            out.put(o.name(), env.get(o.tensor()));
-        }
-        return out;
+        return env;
     }
 
     // ---------------------------------------------------------------- Linear

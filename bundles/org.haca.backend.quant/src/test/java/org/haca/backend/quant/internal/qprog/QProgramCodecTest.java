@@ -34,4 +34,22 @@ class QProgramCodecTest {
         byte[] longer = Arrays.copyOf(enc, enc.length + 1);
         assertThrows(IOException.class, () -> QProgramCodec.decode(longer));
     }
+
+    @Test
+    void runAllExposesEveryIntermediateTensor() throws Exception {
+        QProgram p = OnnxImport.quantize(TestModels.cnn());
+        QExecutor ex = new QExecutor(p);
+        byte[] x = new byte[2 * 784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (byte) (i % 64);
+        }
+        java.util.Map<String, QTensor> in = java.util.Map.of("input", new QTensor(new int[] {2, 1, 28, 28}, x,
+                p.inputs().get(0).exponent()));
+        java.util.Map<String, QTensor> all = ex.runAll(in);
+        assertEquals(1 + p.ops().size(), all.size());
+        for (QOp op : p.ops()) {
+            assertEquals(p.exponent(op.output()), all.get(op.output()).exponent(), op.output());
+        }
+        assertEquals(ex.run(in).get("logits"), all.get(p.outputs().get(0).tensor()));
+    }
 }
