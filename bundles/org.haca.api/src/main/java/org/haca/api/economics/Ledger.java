@@ -14,4 +14,7 @@ public interface Ledger {
 
     /** The account at {@code address}, or empty when it never held tokens. */
     Optional<AccountView> account(String address);
+
+    /** Settlement state of the inference with this request id, if a SubmitResult for it was committed. */
+    Optional<InferenceRecord> inference(String requestId);
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.haca.api.chain.ChainTransactions;
 import org.haca.api.inference.InferenceException;
 import org.haca.api.inference.InferenceException.Kind;
 import org.haca.api.inference.InferenceRequest;
@@ -54,7 +55,15 @@ public class InferenceEngine implements InferenceService {
 
         @AttributeDefinition(description = "How long stopping waits for running inferences, in milliseconds")
         long drainTimeoutMillis() default 30_000;
+
+        @AttributeDefinition(description = "Fee (base units) escrowed on chain for each result; the node's payer account pays it")
+        long feePerResult() default 1_000;
     }
+
+    /** The chain, when this node runs one: results are submitted as SubmitResult txs and use its network id. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChainTransactions chain;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ModelRegistry registry;
@@ -76,12 +85,18 @@ public class InferenceEngine implements InferenceService {
     private volatile long maxInputElements = 16L * 1024 * 1024;
     private volatile long drainTimeoutMillis = 30_000;
     private volatile ResultSubmitter submitter = ResultSubmitter.NONE;
+    private volatile long feePerResult = 1_000;
 
     @Activate
     void activate(BundleContext context, Config config) {
         String net = context.getProperty("haca.network.id");
         configure(net == null || net.isBlank() ? "haca-dev" : net, config.maxInputElements(),
                 config.drainTimeoutMillis(), Clock.systemUTC());
+        if (config.feePerResult() < 0) {
+            throw new IllegalArgumentException("feePerResult must be >= 0");
+        }
+        feePerResult = config.feePerResult();
+        submitter = new ChainResultSubmitter(() -> chain, () -> feePerResult);
     }
 
     void configure(String network, long maxElements, long drainMillis, Clock c) {
@@ -130,7 +145,9 @@ public class InferenceEngine implements InferenceService {
 
         String inputHash = CanonicalHash.ofTensors(request.inputs());
         String outputHash = CanonicalHash.ofTensors(outputs);
-        Statement statement = new Statement(networkId, model.id(), inputHash, outputHash, nonce, clock.millis());
+        ChainTransactions c = chain;
+        String network = c != null ? c.networkId() : networkId;
+        Statement statement = new Statement(network, model.id(), inputHash, outputHash, nonce, clock.millis());
         Proof proof = prover == null ? null : prove(prover, statement, source, request.inputs(), outputs);
 
         InferenceResult result = new InferenceResult(UUID.randomUUID().toString(), model.id(), request.mode(),
