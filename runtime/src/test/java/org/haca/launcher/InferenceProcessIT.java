@@ -106,6 +106,24 @@ class InferenceProcessIT {
             assertTrue(r.get("proof").isJsonNull());
             assertEquals(64, r.get("inputHash").getAsString().length());
 
+            // the deterministic integer backend on request: same names and shape, within the documented
+            // quantization error of the float result, and the same output hash on every call
+            byte[] quantBody = new String(inferBody(id, "VANILLA", 3)).replace("\"mode\":\"VANILLA\"",
+                    "\"mode\":\"VANILLA\",\"backend\":\"quant\"").getBytes();
+            HttpResponse<String> q1 = send(node, "POST", "/api/v1/infer", quantBody, false);
+            assertEquals(200, q1.statusCode(), q1.body());
+            JsonObject qr = json(q1);
+            assertEquals("quant", qr.get("backend").getAsString());
+            JsonObject qLogits = qr.getAsJsonObject("output").getAsJsonObject(TestModels.OUTPUT);
+            assertEquals("[3,10]", qLogits.get("shape").toString());
+            JsonArray fd = logits.getAsJsonArray("data");
+            JsonArray qd = qLogits.getAsJsonArray("data");
+            for (int k = 0; k < fd.size(); k++) {
+                assertTrue(Math.abs(fd.get(k).getAsDouble() - qd.get(k).getAsDouble()) < 0.2, "logit " + k);
+            }
+            assertEquals(qr.get("outputHash").getAsString(),
+                    json(send(node, "POST", "/api/v1/infer", quantBody, false)).get("outputHash").getAsString());
+
             HttpResponse<String> tee = send(node, "POST", "/api/v1/infer", inferBody(id, "TEE", 1));
             assertEquals(501, tee.statusCode(), tee.body());
             assertEquals("not_implemented", json(tee).get("error").getAsString());

@@ -12,6 +12,7 @@ import org.haca.api.model.CanonicalHash;
 import org.haca.api.model.ModelDescriptor;
 import org.haca.api.model.Tensor;
 import org.haca.backend.onnxruntime.internal.OnnxRuntimeBackend;
+import org.haca.backend.quant.internal.QuantBackend;
 import org.haca.onnx.testmodels.TestModels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,18 +34,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * compared in the same run by the {@code backend} parameter; a backend joins by adding a case to {@link #create}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BackendBenchmark {
 
-    @Param({"onnxruntime"})
+    @Param({"onnxruntime", "quant"})
     public String backend;
 
     @Param({"mlp", "cnn"})
     public String model;
 
-    /** Threads a backend may use inside one inference (ORT intra-op threads). */
+    /** Threads a backend may use inside one inference (ORT intra-op threads; quant: row-parallel GEMM). */
     @Param({"1"})
     public int threads;
 
@@ -69,6 +70,9 @@ public class BackendBenchmark {
         if (impl instanceof OnnxRuntimeBackend ort) {
             ort.deactivate();
         }
+        if (impl instanceof QuantBackend q) {
+            q.deactivate();
+        }
     }
 
     /** Latency of one single-sample inference. */
@@ -90,6 +94,7 @@ public class BackendBenchmark {
     static ModelBackend create(String id, int threads) throws Exception {
         return switch (id) {
             case "onnxruntime" -> OnnxRuntimeBackend.standalone(threads);
+            case "quant" -> QuantBackend.standalone(threads);
             default -> throw new IllegalArgumentException("unknown backend " + id);
         };
     }

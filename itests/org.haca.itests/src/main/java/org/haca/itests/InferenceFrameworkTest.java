@@ -57,14 +57,17 @@ class InferenceFrameworkTest {
         ModelDescriptor d = registry.store("itest-cnn", new ByteArrayInputStream(TestModels.cnn()), 16 << 20);
         Map<String, Tensor> in = Map.of(TestModels.INPUT,
                 Tensor.ofFloats(new long[] {1, 1, 28, 28}, TestModels.input(4, 784)));
-        InferenceRequest req = new InferenceRequest(d.id(), InferenceMode.VANILLA, null, in, null);
+        InferenceRequest req = new InferenceRequest(d.id(), InferenceMode.VANILLA, "onnxruntime", in, null);
         Tensor before = inference.infer(req).outputs().get(TestModels.OUTPUT);
 
         Bundle ort = Arrays.stream(context.getBundles())
                 .filter(b -> "org.haca.backend.onnxruntime".equals(b.getSymbolicName())).findFirst().orElseThrow();
         ort.stop();
         InferenceException none = assertThrows(InferenceException.class, () -> inference.infer(req));
-        assertEquals(InferenceException.Kind.UNAVAILABLE, none.kind(), none.getMessage());
+        assertEquals(InferenceException.Kind.NOT_FOUND, none.kind(), none.getMessage());
+        // without a hint, VANILLA falls back to the other installed backend (the integer one) meanwhile
+        assertEquals("quant", inference.infer(new InferenceRequest(d.id(), InferenceMode.VANILLA, null, in, null))
+                .backend());
 
         ort.update();
         CountDownLatch refreshed = new CountDownLatch(1);
