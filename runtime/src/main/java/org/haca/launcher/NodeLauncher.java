@@ -84,6 +84,11 @@ final class NodeLauncher {
         p.put("felix.webconsole.manager.root", "/system/console");
         // gogo: interactive only on a terminal; never stop the node when the shell ends
         p.put("gosh.args", System.console() == null ? "--nointeractive --noshutdown" : "--noshutdown");
+        // the integer backend's Vector API kernel (same bytes, ~3x faster) needs the incubator module exported by the
+        // system bundle; it is only there when the JVM runs with --add-modules jdk.incubator.vector
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "jdk.incubator.vector");
+        }
         p.put("haca.version", version);
         p.put("haca.role", options.role());
         p.put("haca.dev", Boolean.toString(options.devMode()));
