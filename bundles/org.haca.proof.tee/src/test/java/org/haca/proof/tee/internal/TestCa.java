@@ -1,5 +1,6 @@
 package org.haca.proof.tee.internal;
 
+import org.haca.api.proof.TeeBinding;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

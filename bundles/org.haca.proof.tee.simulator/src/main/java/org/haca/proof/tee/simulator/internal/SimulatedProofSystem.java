@@ -1,5 +1,7 @@
 package org.haca.proof.tee.simulator.internal;
 
+import org.haca.api.proof.TeeBinding;
+import java.util.HexFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -78,7 +80,7 @@ public final class SimulatedProofSystem implements ProofSystem {
         }
         byte[] binding;
         try {
-            binding = SimBinding.of(request.statement());
+            binding = TeeBinding.of(request.statement());
         } catch (IllegalArgumentException e) {
             throw new ProofException("statement cannot be bound: " + e.getMessage());
         }
@@ -100,7 +102,7 @@ public final class SimulatedProofSystem implements ProofSystem {
             throw new ProofException("signing failed: " + e.getMessage(), e);
         }
         return new Proof(SCHEME, out.toByteArray(), Map.of("label", "SIMULATED", "simulated", "true", "publicKey",
-                Hex.encode(spki), "binding", Hex.encode(binding)));
+                HexFormat.of().formatHex(spki), "binding", HexFormat.of().formatHex(binding)));
     }
 
     @Override
@@ -120,7 +122,7 @@ public final class SimulatedProofSystem implements ProofSystem {
                 checks.add(new Verdict.Check("format", false, "not a " + SCHEME + " payload"));
                 return verdict(checks);
             }
-            checks.add(new Verdict.Check("format", true, "simulated attestation, Ed25519 key " + Hex.encode(parsed.spki)));
+            checks.add(new Verdict.Check("format", true, "simulated attestation, Ed25519 key " + HexFormat.of().formatHex(parsed.spki)));
             boolean sigOk;
             try {
                 PublicKey pub = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(parsed.spki));
@@ -134,7 +136,7 @@ public final class SimulatedProofSystem implements ProofSystem {
             checks.add(new Verdict.Check("signature", sigOk, sigOk ? "Ed25519 signature verifies"
                     : "Ed25519 signature does not verify"));
             try {
-                boolean ok = MessageDigest.isEqual(parsed.binding, SimBinding.of(statement));
+                boolean ok = MessageDigest.isEqual(parsed.binding, TeeBinding.of(statement));
                 checks.add(new Verdict.Check("binding", ok, ok ? "binding = SHA-512 binding of the statement"
                         : "binding does not match the statement (network, hashes, nonce or timestamp differ)"));
             } catch (IllegalArgumentException e) {

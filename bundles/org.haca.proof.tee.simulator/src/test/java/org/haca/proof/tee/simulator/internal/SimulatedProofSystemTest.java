@@ -1,5 +1,7 @@
 package org.haca.proof.tee.simulator.internal;
 
+import org.haca.api.proof.TeeBinding;
+import java.util.HexFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,6 +105,6 @@ class SimulatedProofSystemTest {
         Statement k = new Statement("haca-dev", "00".repeat(32), "11".repeat(32), "22".repeat(32), "abcd", 1_700_000_000_123L);
         // the same value as org.haca.proof.tee NitroBindingTest.BINDING_KAT (computed independently with Python)
         assertEquals("92bd9a0b4ea2b14cb89995f2c7965b3af6b1926ee315015a3762eabffc14d4b1d4214544a5fe1b52335f4be3763488fbbd1faaa4e4763085070430fca56c8111",
-                Hex.encode(SimBinding.of(k)));
+                HexFormat.of().formatHex(TeeBinding.of(k)));
     }
 }

@@ -13,7 +13,7 @@ import org.haca.api.proof.Statement;
 import org.haca.api.proof.Verdict;
 import org.haca.proof.tee.internal.CheckList;
 import org.haca.proof.tee.internal.Hex;
-import org.haca.proof.tee.internal.TeeBinding;
+import org.haca.api.proof.TeeBinding;
 import org.haca.proof.tee.internal.cbor.CborException;
 import org.haca.proof.tee.internal.crypto.Certs;
 import org.haca.proof.tee.internal.crypto.ChainValidator;

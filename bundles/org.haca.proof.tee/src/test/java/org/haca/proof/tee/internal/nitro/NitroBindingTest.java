@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.haca.api.proof.Statement;
 import org.haca.api.proof.Verdict;
-import org.haca.proof.tee.internal.TeeBinding;
+import org.haca.api.proof.TeeBinding;
 import org.haca.proof.tee.internal.TestCa;
 import org.haca.proof.tee.internal.crypto.ChainValidator;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +125,7 @@ class NitroBindingTest {
 
     @Test
     void bindingKnownAnswer() {
-        // shared with the simulator bundle's SimBindingTest: both implementations must produce these bytes
+        // the binding is org.haca.api.proof.TeeBinding, shared by every TEE bundle; known answer also in its own test
         Statement k = new Statement("haca-dev", "00".repeat(32), "11".repeat(32), "22".repeat(32), "abcd", 1_700_000_000_123L);
         assertEquals(BINDING_KAT, org.haca.proof.tee.internal.Hex.encode(TeeBinding.of(k)));
         assertEquals(64, TeeBinding.of(k).length);

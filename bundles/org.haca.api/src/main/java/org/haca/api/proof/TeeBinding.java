@@ -1,23 +1,23 @@
-package org.haca.proof.tee.internal;
+package org.haca.api.proof;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.haca.api.proof.Statement;
-
 /**
- * The 64-byte TEE binding of a {@link Statement} (Nitro {@code user_data}, TDX {@code REPORTDATA}).
+ * The 64-byte TEE binding of a {@link Statement}: what an enclave puts in Nitro {@code user_data} or TDX
+ * {@code REPORTDATA}, and what every TEE verifier and the dev simulator recompute. It lives in the API because it is
+ * part of the network protocol: provers and verifiers in different bundles (and on different machines) must agree on
+ * every byte.
  *
  * <pre>
  * binding = SHA-512( "HACA-TEE/v1" 0x00                       12 bytes, ASCII domain tag with its NUL
- *                  ‖ u32be(len(networkIdUtf8)) ‖ networkIdUtf8 networkId as UTF-8, 4-byte big-endian length prefix
+ *                  ‖ u32be(len(networkIdUtf8)) ‖ networkIdUtf8 networkId as UTF-8 (1..256 bytes)
  *                  ‖ modelHash                                 32 raw bytes (statement: 64 lowercase hex chars)
- *                  ‖ inputHash                                 32 raw bytes (statement: 64 lowercase hex chars)
- *                  ‖ outputHash                                32 raw bytes (statement: 64 lowercase hex chars)
- *                  ‖ u32be(len(nonce)) ‖ nonce                 raw nonce bytes (statement: lowercase hex, even length,
- *                                                              0..512 bytes), 4-byte big-endian length prefix
+ *                  ‖ inputHash                                 32 raw bytes (idem)
+ *                  ‖ outputHash                                32 raw bytes (idem)
+ *                  ‖ u32be(len(nonce)) ‖ nonce                 raw nonce bytes (statement: lowercase hex, 0..512 bytes)
  *                  ‖ i64be(timestampMillis) )                  8 bytes, big-endian two's complement
  * </pre>
  *
@@ -32,6 +32,7 @@ public final class TeeBinding {
     private TeeBinding() {
     }
 
+    /** The 64-byte binding; throws {@link IllegalArgumentException} for a statement that cannot be bound. */
     public static byte[] of(Statement s) {
         byte[] network = s.networkId().getBytes(StandardCharsets.UTF_8);
         if (network.length == 0 || network.length > MAX_NETWORK_ID_BYTES) {
@@ -40,8 +41,8 @@ public final class TeeBinding {
         byte[] model = hash32("modelHash", s.modelHash());
         byte[] input = hash32("inputHash", s.inputHash());
         byte[] output = hash32("outputHash", s.outputHash());
-        byte[] nonce = Hex.decodeLower(s.nonce());
-        if (nonce == null || nonce.length > MAX_NONCE_BYTES) {
+        byte[] nonce = nonceBytes(s);
+        if (nonce == null) {
             throw new IllegalArgumentException("nonce must be lowercase hex of at most " + MAX_NONCE_BYTES + " bytes");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(160 + network.length + nonce.length);
@@ -60,22 +61,43 @@ public final class TeeBinding {
         try {
             return MessageDigest.getInstance("SHA-512").digest(out.toByteArray());
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-512 missing from the JRE", e);
+            throw new IllegalStateException("every Java platform has SHA-512", e);
         }
     }
 
     /** The statement nonce as raw bytes, or null when it is not lowercase hex within the size limit. */
     public static byte[] nonceBytes(Statement s) {
-        byte[] nonce = Hex.decodeLower(s.nonce());
+        byte[] nonce = decodeLowerHex(s.nonce());
         return nonce == null || nonce.length > MAX_NONCE_BYTES ? null : nonce;
     }
 
     private static byte[] hash32(String name, String hex) {
-        byte[] b = Hex.decodeLower(hex);
+        byte[] b = decodeLowerHex(hex);
         if (b == null || b.length != 32) {
             throw new IllegalArgumentException(name + " must be 64 lowercase hex characters");
         }
         return b;
+    }
+
+    /** Strict: even length, only 0-9 and a-f (one spelling per value, so one binding per statement). */
+    private static byte[] decodeLowerHex(String hex) {
+        if (hex == null || (hex.length() & 1) != 0) {
+            return null;
+        }
+        byte[] out = new byte[hex.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = nibble(hex.charAt(2 * i));
+            int lo = nibble(hex.charAt(2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return out;
+    }
+
+    private static int nibble(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static void u32(ByteArrayOutputStream out, int v) {
