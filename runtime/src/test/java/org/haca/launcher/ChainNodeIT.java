@@ -59,8 +59,9 @@ class ChainNodeIT {
     static final String ADMIN_USER = "ops", ADMIN_PASSWORD = "chain-it-secret-password";
 
     void start() throws Exception {
-        httpPort = NodeProcess.freePort();
-        rpcPort = NodeProcess.freePort();
+        int[] ports = NodeProcess.freePorts(2);
+        httpPort = ports[0];
+        rpcPort = ports[1];
         ProcessBuilder pb = new ProcessBuilder(NodeProcess.javaBin(), "-jar", NodeProcess.JAR.toAbsolutePath().toString(),
                 "--role", "dev-node", "--http-port", Integer.toString(httpPort), "--rpc-port", Integer.toString(rpcPort),
                 "--data-dir", dir.resolve("data").toString(), "--plugins-dir", dir.resolve("plugins").toString())

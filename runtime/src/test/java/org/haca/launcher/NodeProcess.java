@@ -36,9 +36,10 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        int port = freePort();
+        int[] ports = freePorts(2);
+        int port = ports[0];
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toAbsolutePath().toString(), "--http-port",
-                Integer.toString(port), "--rpc-port", Integer.toString(freePort())));
+                Integer.toString(port), "--rpc-port", Integer.toString(ports[1])));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         Path log = dir.resolve("node.log");
@@ -52,9 +53,25 @@ final class NodeProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * Distinct free ports: all sockets are held open together, so the kernel cannot hand out the same port twice
+     * (separately probed ports can coincide, and then the node's second server fails to bind).
+     */
+    static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 
