@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.haca.api.chain.ConsensusEngine;
+import org.haca.api.chain.VerificationMonitor;
 import org.haca.api.economics.Ledger;
 import org.haca.api.economics.Supply;
 import org.osgi.framework.Bundle;
@@ -46,6 +47,10 @@ public final class MetricsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Ledger ledger;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile VerificationMonitor verification;
+
     private transient BundleContext context;
 
     @Activate
@@ -79,6 +84,10 @@ public final class MetricsServlet extends HttpServlet {
                 out.sample("haca_supply_tokens", new String[] {"kind", e.getKey()}, e.getValue());
             }
         }
+        VerificationMonitor monitor = verification;
+        if (monitor != null) {
+            writeVerification(out, monitor.stats());
+        }
         writeJvm(out);
         return out.toString();
     }
@@ -93,6 +102,25 @@ public final class MetricsServlet extends HttpServlet {
         }
         out.header("haca_bundles", "gauge", "Installed bundles by state.");
         byState.forEach((state, n) -> out.sample("haca_bundles", new String[] {"state", state}, n));
+    }
+
+    static void writeVerification(PrometheusWriter out, VerificationMonitor.Stats s) {
+        out.header("haca_verification_queue_depth", "gauge", "Proofs waiting in the verification queue.");
+        out.sample("haca_verification_queue_depth", s.queueDepth());
+        out.header("haca_verification_in_flight", "gauge", "Proofs being verified now.");
+        out.sample("haca_verification_in_flight", s.inFlight());
+        out.header("haca_verification_waiting", "gauge",
+                "Results waiting for their challenge window or data before a verdict.");
+        out.sample("haca_verification_waiting", s.waiting());
+        out.header("haca_verifications_total", "counter", "Proofs verified since start.");
+        out.sample("haca_verifications_total", s.verified());
+        out.header("haca_verification_latency_seconds_mean", "gauge", "Mean verification latency.");
+        out.sample("haca_verification_latency_seconds_mean", s.meanLatencyMicros() / 1e6);
+        out.header("haca_verdicts_total", "counter", "Verdicts by proof scheme and outcome.");
+        new TreeMap<>(s.valid()).forEach((scheme, n) -> out.sample("haca_verdicts_total",
+                new String[] {"scheme", scheme, "valid", "true"}, n));
+        new TreeMap<>(s.invalid()).forEach((scheme, n) -> out.sample("haca_verdicts_total",
+                new String[] {"scheme", scheme, "valid", "false"}, n));
     }
 
     private static void writeJvm(PrometheusWriter out) {

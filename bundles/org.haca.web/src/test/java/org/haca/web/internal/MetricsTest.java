@@ -33,4 +33,27 @@ class MetricsTest {
         assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), text);
         assertTrue(text.contains("process_uptime_seconds "), text);
     }
+
+    @Test
+    void verificationMonitorFigures() {
+        MetricsServlet servlet = new MetricsServlet();
+        servlet.apiMetrics = new ApiMetrics();
+        servlet.verification = new org.haca.api.chain.VerificationMonitor() {
+            @Override
+            public java.util.Optional<String> waitingReason(String requestId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Stats stats() {
+                return new Stats(4, 1, 2, 9, 1500, java.util.Map.of("tee.simulated.v1", 8L),
+                        java.util.Map.of("tee.simulated.v1", 1L));
+            }
+        };
+        String text = servlet.render();
+        assertTrue(text.contains("haca_verification_queue_depth 4\n"), text);
+        assertTrue(text.contains("haca_verification_latency_seconds_mean 0.0015\n"), text);
+        assertTrue(text.contains("haca_verdicts_total{scheme=\"tee.simulated.v1\",valid=\"true\"} 8\n"), text);
+        assertTrue(text.contains("haca_verdicts_total{scheme=\"tee.simulated.v1\",valid=\"false\"} 1\n"), text);
+    }
 }
