@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.security.SecureRandom;
 
 import org.haca.api.inference.InferenceException;
 import org.haca.api.inference.InferenceMode;
@@ -127,12 +127,21 @@ public final class ModelsPage extends HacaPage {
             }
             String backend = request.getParameter("backend");
             InferenceResult r = svc.infer(new InferenceRequest(d.get().id(), mode,
-                    backend == null || backend.isBlank() ? null : backend, inputs, UUID.randomUUID().toString()));
+                    backend == null || backend.isBlank() ? null : backend, inputs, nonce()));
             RecentInferences.add(r);
             return "result=" + enc(r.requestId());
         } catch (InferenceException | IllegalArgumentException e) {
             return "error=" + enc("inference failed: " + e.getMessage());
         }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A fresh 16-byte nonce in lowercase hex (binds TEE attestations to this request). */
+    static String nonce() {
+        byte[] n = new byte[16];
+        RANDOM.nextBytes(n);
+        return HexFormat.of().formatHex(n);
     }
 
     /** Parses "1,784" and "0.1 0.2 ..." (one value is broadcast to every element) into a tensor of the spec's type. */
