@@ -105,7 +105,7 @@ final class Html {
             int w = (int) Math.round((double) v / max * barW);
             raw("<text x='0' y='" + (y + 16) + "'>").text(e.getKey()).raw("</text>");
             raw("<rect x='" + labelW + "' y='" + y + "' width='" + Math.max(w, 1) + "' height='" + (rowH - 6)
-                    + "' fill='" + colours[i % colours.length] + "'><title>").text(e.getKey() + ": " + v + " " + unit)
+                    + "' fill='" + (e.getKey().endsWith("invalid") ? "#c62828" : colours[i % colours.length]) + "'><title>").text(e.getKey() + ": " + v + " " + unit)
                     .raw("</title></rect>");
             raw("<text x='" + (labelW + Math.max(w, 1) + 6) + "' y='" + (y + 16) + "'>").text(v + " " + unit)
                     .raw("</text>");
