@@ -11,6 +11,7 @@ const password = process.env.PASSWORD;
 const modelFile = process.env.MODEL_FILE;
 const outDir = process.env.OUT_DIR ?? 'target/screenshots';
 const user = process.env.ADMIN_USER ?? 'admin';
+const pluginFile = process.env.PLUGIN_FILE; // optional: a plugin bundle to install, swap in and uninstall
 if (!password || !modelFile) {
   console.error('PASSWORD and MODEL_FILE are required');
   process.exit(2);
@@ -107,6 +108,39 @@ try {
   check(await page.locator('svg#haca-supply-chart rect').count() === 4, 'supply chart has four bars');
   check((await page.locator('#haca-fees').innerText()).includes(requestId), 'economics page lists the inference fee');
   await page.screenshot({ path: `${outDir}/07-economics.png`, fullPage: true });
+
+  await page.goto(`${console_}/haca-verification`);
+  check(await page.locator('svg#haca-verification-history polyline').count() === 3
+    || await page.locator('#haca-verification-history-empty').count() === 1, 'verification history chart or its empty state');
+
+  if (pluginFile) {
+    page.on('dialog', (d) => d.accept());
+    // a file that is no bundle is refused and nothing is installed
+    await page.goto(`${console_}/haca-plugins`);
+    await page.setInputFiles('#haca-plugin-upload input[type=file]', modelFile);
+    await Promise.all([page.waitForURL(/error=/), page.click('#haca-plugin-upload button')]);
+    check((await page.locator('.haca-msg').innerText()).includes('nothing installed'), 'a non-bundle upload is refused');
+    // install a proof-system plugin: its scheme appears
+    await page.setInputFiles('#haca-plugin-upload input[type=file]', pluginFile);
+    await Promise.all([page.waitForURL(/msg=installed/), page.click('#haca-plugin-upload button')]);
+    let proofs = '';
+    for (let i = 0; i < 20 && !proofs.includes('contrib.hashcommit.v1'); i++) {
+      await page.goto(`${console_}/haca-plugins`);
+      proofs = await page.locator('#haca-proofs').innerText();
+    }
+    check(proofs.includes('contrib.hashcommit.v1'), 'installed plugin shows its proof system');
+    // same jar again: an update of the same bundle (hot swap)
+    await page.setInputFiles('#haca-plugin-upload input[type=file]', pluginFile);
+    await Promise.all([page.waitForURL(/msg=updated/), page.click('#haca-plugin-upload button')]);
+    check((await page.locator('#haca-history').innerText()).includes('UPDATED'), 'swap history shows the update');
+    await page.screenshot({ path: `${outDir}/08-plugins-installed.png`, fullPage: true });
+    // uninstall from its row
+    const row = page.locator('#haca-proofs tr', { hasText: 'contrib.hashcommit.v1' });
+    await Promise.all([page.waitForURL(/msg=uninstall/), row.locator('button', { hasText: 'uninstall' }).click()]);
+    check(!(await page.locator('#haca-proofs').innerText()).includes('contrib.hashcommit.v1'), 'uninstalled plugin is gone');
+    check((await page.locator('#haca-history').innerText()).includes('UNINSTALLED'), 'swap history shows the uninstall');
+    await page.screenshot({ path: `${outDir}/09-plugins-uninstalled.png`, fullPage: true });
+  }
 
   check(errors.length === 0, `no script errors (${errors.join('; ')})`);
   console.log('ALL PASSED');

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleBrowserIT {
     static final Path CHROMIUM = Path.of(System.getProperty("haca.chromium", "/usr/bin/chromium"));
     static final Path BROWSER_TESTS = Path.of("src/test/browser");
+    static final Path PLUGIN = Path.of(System.getProperty("haca.test.plugins", "target/test-plugins"),
+            "org.haca.contrib.hashcommit.jar");
     static final Path SCREENSHOTS = Path.of("target/screenshots/console");
     private static final Pattern PASSWORD = Pattern.compile("generated admin password \\(shown once\\): (\\S+)");
 
@@ -61,11 +63,13 @@ class ConsoleBrowserIT {
             }), "console pages never came up:\n" + node.output());
             String out = run(List.of("node", "console.mjs"), Map.of("BASE_URL", "http://localhost:" + node.httpPort,
                     "PASSWORD", password, "MODEL_FILE", model.toAbsolutePath().toString(), "OUT_DIR",
-                    SCREENSHOTS.toAbsolutePath().toString(), "CHROMIUM", CHROMIUM.toString()), Duration.ofMinutes(3));
+                    SCREENSHOTS.toAbsolutePath().toString(), "CHROMIUM", CHROMIUM.toString(), "PLUGIN_FILE",
+                    PLUGIN.toAbsolutePath().toString()), Duration.ofMinutes(3));
             assertTrue(out.contains("ALL PASSED"), out);
         }
         for (String shot : List.of("01-node", "02-plugins", "03-models-empty", "04-models-uploaded",
-                "05-inference-result", "06-verification", "07-economics")) {
+                "05-inference-result", "06-verification", "07-economics", "08-plugins-installed",
+                "09-plugins-uninstalled")) {
             assertTrue(Files.size(SCREENSHOTS.resolve(shot + ".png")) > 1000, shot);
         }
     }

@@ -29,21 +29,26 @@ public final class EconomicsPage extends HacaPage {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Ledger ledger;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile History history;
+
     @Override
     String render(HttpServletRequest request) {
         Ledger l = ledger;
         if (l == null) {
-            return render(null, List.of());
+            return render(null, List.of(), List.of());
         }
         List<InferenceRecord> records = new ArrayList<>();
         for (InferenceResult r : RecentInferences.list()) {
             Optional<InferenceRecord> rec = l.inference(r.requestId());
             rec.ifPresent(records::add);
         }
-        return render(l.supply(), records);
+        History hist = history;
+        return render(l.supply(), records, hist == null ? List.of() : hist.samples());
     }
 
-    static String render(Supply supply, List<InferenceRecord> records) {
+    static String render(Supply supply, List<InferenceRecord> records, List<History.Sample> samples) {
         Html h = new Html();
         if (supply == null) {
             return h.message("No ledger on this node (no Ledger service).", false).toString();
@@ -61,6 +66,19 @@ public final class EconomicsPage extends HacaPage {
         chart.put("escrowed", supply.escrowed());
         chart.put("burned", supply.burned());
         h.barChart("haca-supply-chart", chart, "tokens");
+        List<Long> times = new ArrayList<>();
+        Map<String, List<Long>> series = new LinkedHashMap<>();
+        for (String k : List.of("burned", "escrowed", "staked")) {
+            series.put(k, new ArrayList<>());
+        }
+        for (History.Sample s : samples) {
+            times.add(s.epochMillis());
+            series.get("burned").add(s.burned());
+            series.get("escrowed").add(s.escrowed());
+            series.get("staked").add(s.staked());
+        }
+        h.h2("Over time").lineChart("haca-supply-history", times, series,
+                "Collecting samples (one every few seconds)\u2026");
         List<List<?>> rows = new ArrayList<>();
         long fees = 0;
         long paid = 0;

@@ -114,6 +114,54 @@ final class Html {
         return raw("</svg>");
     }
 
+    /**
+     * Line chart over time in inline SVG: one polyline per series (values below zero are gaps: service absent), each
+     * scaled to its own maximum so series of different magnitude share the chart; the legend gives the latest value.
+     */
+    Html lineChart(String id, List<Long> times, Map<String, List<Long>> series, String empty) {
+        if (times.size() < 2) {
+            return raw("<p class='haca-empty' id='" + esc(id) + "-empty'>").text(empty).raw("</p>");
+        }
+        int w = 720;
+        int ht = 160;
+        int left = 10;
+        long t0 = times.get(0);
+        long span = Math.max(1, times.get(times.size() - 1) - t0);
+        String[] colours = {"#1565c0", "#2e7d32", "#ef6c00", "#c62828", "#6a1b9a", "#00838f"};
+        raw("<svg id='" + esc(id) + "' role='img' xmlns='http://www.w3.org/2000/svg' width='" + (w + 260) + "' height='"
+                + (ht + 30) + "' style='font:12px sans-serif'>");
+        raw("<rect x='" + left + "' y='5' width='" + w + "' height='" + ht + "' fill='none' stroke='#bbb'/>");
+        int i = 0;
+        for (Map.Entry<String, List<Long>> e : series.entrySet()) {
+            List<Long> v = e.getValue();
+            long max = 1;
+            for (long x : v) {
+                max = Math.max(max, x);
+            }
+            StringBuilder pts = new StringBuilder();
+            for (int k = 0; k < v.size() && k < times.size(); k++) {
+                if (v.get(k) < 0) {
+                    continue;
+                }
+                double x = left + (double) (times.get(k) - t0) / span * w;
+                double y = 5 + ht - (double) v.get(k) / max * (ht - 4);
+                pts.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+            String colour = colours[i % colours.length];
+            raw("<polyline fill='none' stroke-width='2' stroke='" + colour + "' points='" + pts.toString().trim()
+                    + "'><title>").text(e.getKey()).raw("</title></polyline>");
+            long last = v.isEmpty() ? -1 : v.get(v.size() - 1);
+            raw("<text x='" + (left + w + 10) + "' y='" + (20 + i * 18) + "' fill='" + colour + "'>")
+                    .text(e.getKey() + ": " + (last < 0 ? "-" : last) + " (max " + max + ")").raw("</text>");
+            i++;
+        }
+        raw("<text x='" + left + "' y='" + (ht + 22) + "'>").text(java.time.Instant.ofEpochMilli(t0).toString())
+                .raw("</text>");
+        raw("<text x='" + (left + w) + "' y='" + (ht + 22) + "' text-anchor='end'>")
+                .text(java.time.Instant.ofEpochMilli(times.get(times.size() - 1)).toString()).raw("</text>");
+        return raw("</svg>");
+    }
+
     @Override
     public String toString() {
         return sb.toString();

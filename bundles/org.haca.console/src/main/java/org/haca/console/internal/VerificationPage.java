@@ -33,6 +33,10 @@ public final class VerificationPage extends HacaPage {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Ledger ledger;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile History history;
+
     /** Row of the inference status table. */
     record Tracked(String requestId, String model, String mode, String status, String scheme, String reason) {
     }
@@ -62,10 +66,12 @@ public final class VerificationPage extends HacaPage {
                     rec.map(InferenceRecord::mode).orElse(local.map(x -> x.mode().name()).orElse("")), status,
                     rec.map(InferenceRecord::scheme).orElse(""), reason));
         }
-        return render(m == null ? null : m.stats(), tracked, lookup);
+        History hist = history;
+        return render(m == null ? null : m.stats(), tracked, lookup, hist == null ? List.of() : hist.samples());
     }
 
-    static String render(VerificationMonitor.Stats stats, List<Tracked> tracked, String lookup) {
+    static String render(VerificationMonitor.Stats stats, List<Tracked> tracked, String lookup,
+            List<History.Sample> samples) {
         Html h = new Html();
         if (stats == null) {
             h.message("No verification pipeline runs on this node (no VerificationMonitor service); full and dev "
@@ -94,6 +100,21 @@ public final class VerificationPage extends HacaPage {
             if (!chart.isEmpty()) {
                 h.barChart("haca-verdict-chart", chart, "verdicts");
             }
+        }
+        if (stats != null) {
+            List<Long> times = new ArrayList<>();
+            Map<String, List<Long>> series = new LinkedHashMap<>();
+            series.put("queue depth", new ArrayList<>());
+            series.put("verified (total)", new ArrayList<>());
+            series.put("mean latency (us)", new ArrayList<>());
+            for (History.Sample s : samples) {
+                times.add(s.epochMillis());
+                series.get("queue depth").add(s.queueDepth());
+                series.get("verified (total)").add(s.verified());
+                series.get("mean latency (us)").add(s.meanLatencyMicros());
+            }
+            h.h2("Over time").lineChart("haca-verification-history", times, series,
+                    "Collecting samples (one every few seconds)\u2026");
         }
         h.h2("Inference status");
         h.raw("<form method='get' style='margin-bottom:.5em'><label>Request id <input name='requestId' size='70' value='")

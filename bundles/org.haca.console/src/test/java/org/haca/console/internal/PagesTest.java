@@ -71,13 +71,15 @@ class PagesTest {
 
     @Test
     void verificationPageEmptyAndFilled() {
-        String none = VerificationPage.render(null, List.of(), null);
+        String none = VerificationPage.render(null, List.of(), null, List.of());
         assertTrue(none.contains("No verification pipeline"));
         assertTrue(none.contains("No inference run from this console yet"));
         VerificationMonitor.Stats s = new VerificationMonitor.Stats(3, 1, 2, 10, 2500,
                 Map.of("tee.simulated.v1", 7L), Map.of(EVIL, 1L));
         String html = VerificationPage.render(s, List.of(new VerificationPage.Tracked("r1", "m", "TEE", "VERIFIED",
-                "tee.simulated.v1", "")), EVIL);
+                "tee.simulated.v1", "")), EVIL, List.of(new History.Sample(1000, 1, 2, 3, 4, 5, 6, 7),
+                new History.Sample(6000, 0, 3, 4, 4, 5, 6, 8)));
+        assertTrue(html.contains("<svg id='haca-verification-history'"), html);
         assertTrue(html.contains("2.500 ms"), html);
         assertTrue(html.contains("<svg id='haca-verdict-chart'"));
         assertTrue(html.contains("VERIFIED"));
@@ -86,14 +88,15 @@ class PagesTest {
 
     @Test
     void economicsPageChartsSupply() {
-        assertTrue(EconomicsPage.render(null, List.of()).contains("No ledger"));
-        String html = EconomicsPage.render(new Supply(1000, 700, 200, 50, 50), List.of());
+        assertTrue(EconomicsPage.render(null, List.of(), List.of()).contains("No ledger"));
+        String html = EconomicsPage.render(new Supply(1000, 700, 200, 50, 50), List.of(), List.of());
+        assertTrue(html.contains("Collecting samples"), html);
         assertTrue(html.contains("<svg id='haca-supply-chart'"));
         assertTrue(html.contains("700 tokens"));
         assertTrue(html.contains("No inference run from this console yet"));
         InferenceRecord rec = new InferenceRecord("r1", InferenceRecord.Status.SETTLED, "TEE", "s", "p", "n", 10, 9, 1,
                 3, 4, "", "tx");
-        String filled = EconomicsPage.render(new Supply(1000, 700, 200, 50, 50), List.of(rec));
+        String filled = EconomicsPage.render(new Supply(1000, 700, 200, 50, 50), List.of(rec), List.of());
         assertTrue(filled.contains("fees 10, paid to inference nodes 9, burned 1"), filled);
     }
 
