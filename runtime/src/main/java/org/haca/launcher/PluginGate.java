@@ -26,6 +26,10 @@ import java.util.Set;
  * the operator sees why in the log); deleting the file from plugins/ removes it from staging, so FileInstall
  * uninstalls it. A jar is checked only when its size and modification time were stable over one poll, so a copy
  * in progress is not judged half-written.
+ *
+ * <p>Configuration files ({@code .cfg}, {@code .config}) pass unverified, so the plugins directory still configures
+ * PIDs as before: they are data for code that is already trusted, and a signature format for them does not exist.
+ * Other files are ignored (FileInstall would only log failed installs for them).
  */
 final class PluginGate {
     /** Size and time of a file: what changes when it is replaced. */
@@ -95,7 +99,7 @@ final class PluginGate {
      */
     synchronized void scan(boolean immediate) throws IOException {
         Set<String> present = new HashSet<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(source, "*.jar")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(source, "*.{jar,cfg,config}")) {
             for (Path jar : ds) {
                 if (!Files.isRegularFile(jar)) {
                     continue;
@@ -129,12 +133,15 @@ final class PluginGate {
     }
 
     private void judge(Path jar, String name) throws IOException {
+        boolean configuration = !name.endsWith(".jar");
         // the copy is what gets verified and deployed, so replacing the file after the check changes nothing; it is
         // made in a directory FileInstall does not watch and moved in, so FileInstall never sees a half-written jar
         Path part = Files.createTempFile(tmp, name, ".part");
         try {
             Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
-            PluginVerifier.Verdict v = verifier.verify(part);
+            // configuration files are not code and cannot be signed; they pass as FileInstall always took them
+            PluginVerifier.Verdict v = configuration ? PluginVerifier.Verdict.accept("configuration file, not code")
+                    : verifier.verify(part);
             if (!v.accepted()) {
                 boolean keeps = Files.exists(staging.resolve(name));
                 log.println("[haca] plugin " + name + " REFUSED: " + v.reason()

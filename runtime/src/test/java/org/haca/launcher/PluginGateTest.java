@@ -121,6 +121,18 @@ class PluginGateTest {
     }
 
     @Test
+    void configurationFilesPassUnverifiedAndFollowTheirSource() throws Exception {
+        gate.init();
+        Files.writeString(plugins.resolve("org.example.pid.cfg"), "a=1\n");
+        settle();
+        assertTrue(Files.readString(staging.resolve("org.example.pid.cfg")).equals("a=1\n"));
+        assertTrue(log().contains("org.example.pid.cfg accepted: configuration file, not code"), log());
+        Files.delete(plugins.resolve("org.example.pid.cfg"));
+        gate.scan(false);
+        assertFalse(Files.exists(staging.resolve("org.example.pid.cfg")));
+    }
+
+    @Test
     void backgroundThreadDeploysWithinAFewPolls() throws Exception {
         gate.init();
         gate.start(50);
