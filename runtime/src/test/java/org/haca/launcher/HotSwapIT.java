@@ -45,9 +45,11 @@ import com.google.gson.JsonParser;
  * <li>installs a second build of the backend ("next": its own symbolic name and component name, {@code
  * service.ranking} 10) through the plugins directory: traffic moves to it;</li>
  * <li>removes it again (a roll-back: it drains and is uninstalled, traffic returns to the original);</li>
- * <li>drops in and removes the contrib proof bundle.</li>
+ * <li>while one more client verifies a valid {@code contrib.hashcommit.v1} proof through
+ * {@code /api/v1/proofs/verify}: installs a second build of that proof bundle beside the first (ranking 10), removes
+ * the first, then rolls back (first build in again, second removed).</li>
  * </ol>
- * Every answer must be 200 with the baseline output hash. Latency per phase is printed for docs/benchmarks.md.
+ * Every inference answer must be 200 with the baseline output hash, every verification 200 with valid=true. Latency per phase is printed for docs/benchmarks.md.
  */
 class HotSwapIT {
     private static final Path PLUGINS = Path.of(System.getProperty("haca.test.plugins", "target/test-plugins"));
@@ -55,16 +57,24 @@ class HotSwapIT {
             "HACA_ADMIN_PASSWORD", "hot-swap-it-secret-password");
     private static final int CLIENTS = 4;
     private static final String NEXT_BSN = "org.haca.backend.quant.next";
+    private static final String PROOF_BSN = "org.haca.contrib.hashcommit";
+    private static final String PROOF_NEXT_BSN = "org.haca.contrib.hashcommit.next";
+    private static final String SCHEME = "contrib.hashcommit.v1";
 
     @TempDir
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** The quant backend jar re-labelled as a second, independently installable build with a higher ranking. */
-    static Path nextBackend(Path quant, Path out) throws IOException {
-        try (JarFile in = new JarFile(quant.toFile());
-                JarOutputStream jo = new JarOutputStream(Files.newOutputStream(out), relabel(in.getManifest()))) {
+    /**
+     * A bundle re-labelled as a second, independently installable build: its own symbolic name, its DS component
+     * renamed (SCR refuses a second component of the same name) and {@code service.ranking} 10, so consumers prefer
+     * it while both are installed.
+     */
+    static Path nextBuild(Path jar, Path out, String bsn, String component) throws IOException {
+        String descriptor = "OSGI-INF/" + component + ".xml";
+        try (JarFile in = new JarFile(jar.toFile());
+                JarOutputStream jo = new JarOutputStream(Files.newOutputStream(out), relabel(in.getManifest(), bsn))) {
             for (JarEntry e : Collections.list(in.entries())) {
                 if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                     continue;
@@ -72,11 +82,9 @@ class HotSwapIT {
                 jo.putNextEntry(new JarEntry(e.getName()));
                 try (InputStream is = in.getInputStream(e)) {
                     byte[] b = is.readAllBytes();
-                    if (e.getName().equals("OSGI-INF/org.haca.backend.quant.internal.QuantBackend.xml")) {
-                        // SCR refuses a second component of the same name; the ranking makes the engine prefer it
+                    if (e.getName().equals(descriptor)) {
                         String xml = new String(b, StandardCharsets.UTF_8)
-                                .replace("name=\"org.haca.backend.quant.internal.QuantBackend\"",
-                                        "name=\"org.haca.backend.quant.internal.QuantBackend.next\"")
+                                .replace("name=\"" + component + "\"", "name=\"" + component + ".next\"")
                                 .replace("<service>", "<property name=\"service.ranking\" type=\"Integer\" value=\"10\"/>"
                                         + "\n  <service>");
                         b = xml.getBytes(StandardCharsets.UTF_8);
@@ -89,10 +97,10 @@ class HotSwapIT {
         return out;
     }
 
-    private static Manifest relabel(Manifest m) {
+    private static Manifest relabel(Manifest m, String bsn) {
         Manifest copy = new Manifest(m);
         Attributes a = copy.getMainAttributes();
-        a.putValue("Bundle-SymbolicName", NEXT_BSN);
+        a.putValue("Bundle-SymbolicName", bsn);
         a.putValue("Bundle-Version", "0.1.1");
         return copy;
     }
@@ -148,13 +156,44 @@ class HotSwapIT {
         return false;
     }
 
-    private boolean hasScheme(NodeProcess node, String scheme) {
+    /** Whether a proof system of {@link #SCHEME} from bundle {@code bsn} is registered. */
+    private boolean proofFrom(NodeProcess node, String bsn) {
         for (JsonElement e : node(node).getAsJsonArray("proofSystems")) {
-            if (scheme.equals(e.getAsJsonObject().get("scheme").getAsString())) {
+            JsonObject o = e.getAsJsonObject();
+            JsonElement bundle = o.get("bundle");
+            if (SCHEME.equals(o.get("scheme").getAsString()) && bundle != null && !bundle.isJsonNull()
+                    && bundle.getAsString().startsWith(bsn + " ")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A valid contrib.hashcommit.v1 proof request: the commitment is SHA-256 over a domain tag and the
+     * length-prefixed statement fields (computed here independently of the plugin's code).
+     */
+    static byte[] verifyBody() throws Exception {
+        String[] fields = {"haca-dev", "aa", "bb", "cc", "01", "1700000000000"};
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update("HACA-HASHCOMMIT/v1\0".getBytes(StandardCharsets.US_ASCII));
+        for (String f : fields) {
+            byte[] b = f.getBytes(StandardCharsets.UTF_8);
+            md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+            md.update(b);
+        }
+        JsonObject st = new JsonObject();
+        st.addProperty("networkId", fields[0]);
+        st.addProperty("modelHash", fields[1]);
+        st.addProperty("inputHash", fields[2]);
+        st.addProperty("outputHash", fields[3]);
+        st.addProperty("nonce", fields[4]);
+        st.addProperty("timestampMillis", Long.parseLong(fields[5]));
+        JsonObject o = new JsonObject();
+        o.addProperty("scheme", SCHEME);
+        o.addProperty("proof", Base64.getEncoder().encodeToString(md.digest()));
+        o.add("statement", st);
+        return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Latencies (µs) of one phase of the run. */
@@ -173,7 +212,11 @@ class HotSwapIT {
 
     @Test
     void backendAndProofBundleSwapUnderLoadWithoutAFailedRequest() throws Exception {
-        Path next = nextBackend(PLUGINS.resolve("org.haca.backend.quant.jar"), dir.resolve("quant-next.jar"));
+        Path next = nextBuild(PLUGINS.resolve("org.haca.backend.quant.jar"), dir.resolve("quant-next.jar"), NEXT_BSN,
+                "org.haca.backend.quant.internal.QuantBackend");
+        Path proof = PLUGINS.resolve("org.haca.contrib.hashcommit.jar");
+        Path proofNext = nextBuild(proof, dir.resolve("hashcommit-next.jar"), PROOF_NEXT_BSN,
+                "org.haca.contrib.hashcommit.internal.HashCommitProofSystem");
         Path nodeDir = Files.createDirectories(dir.resolve("node"));
         try (NodeProcess node = NodeProcess.start(nodeDir, CREDENTIALS, "--role", "dev-node")) {
             node.awaitReady(Duration.ofSeconds(90));
@@ -193,18 +236,34 @@ class HotSwapIT {
             List<String> failureSamples = Collections.synchronizedList(new ArrayList<>());
             Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
             AtomicReference<String> phase = new AtomicReference<>("warm-up");
+            // the proof system starts as the plain contrib build; a verify client checks a valid proof throughout
+            Files.copy(proof, plugins.resolve("hashcommit.jar"));
+            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> proofFrom(node, PROOF_BSN)));
+            byte[] verify = verifyBody();
+            HttpResponse<String> firstVerdict = send(node, "POST", "/api/v1/proofs/verify", verify, false);
+            assertEquals(200, firstVerdict.statusCode(), firstVerdict.body());
+            assertTrue(JsonParser.parseString(firstVerdict.body()).getAsJsonObject().get("valid").getAsBoolean(),
+                    firstVerdict.body());
+
             List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c <= CLIENTS; c++) {
+                boolean verifier = c == CLIENTS; // CLIENTS inference clients and one verification client
+                String kind = verifier ? "verify" : "infer";
                 Thread t = new Thread(() -> {
                     while (running.get()) {
-                        String p = phase.get();
+                        String p = kind + " " + phase.get();
                         long t0 = System.nanoTime();
                         String problem;
                         try {
-                            HttpResponse<String> r = send(node, "POST", "/api/v1/infer", body, false);
-                            problem = r.statusCode() != 200 ? "status " + r.statusCode() + ": " + r.body()
-                                    : JsonParser.parseString(r.body()).getAsJsonObject().get("outputHash")
-                                            .getAsString().equals(expected) ? null : "wrong output " + r.body();
+                            HttpResponse<String> r = verifier
+                                    ? send(node, "POST", "/api/v1/proofs/verify", verify, false)
+                                    : send(node, "POST", "/api/v1/infer", body, false);
+                            JsonObject o = r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject()
+                                    : null;
+                            problem = o == null ? "status " + r.statusCode() + ": " + r.body()
+                                    : verifier ? (o.get("valid").getAsBoolean() ? null : "invalid " + r.body())
+                                    : o.get("outputHash").getAsString().equals(expected) ? null
+                                    : "wrong output " + r.body();
                         } catch (IOException | InterruptedException | RuntimeException e) {
                             problem = "exception " + e;
                         }
@@ -219,7 +278,7 @@ class HotSwapIT {
                             }
                         }
                     }
-                }, "client-" + c);
+                }, kind + "-client-" + c);
                 t.start();
                 clients.add(t);
             }
@@ -241,10 +300,16 @@ class HotSwapIT {
             Files.delete(plugins.resolve("quant-next.jar")); // roll back: it drains, traffic returns
             assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> !backendFrom(node, NEXT_BSN)),
                     "next backend was not removed:\n" + node.output());
-            Files.copy(PLUGINS.resolve("org.haca.contrib.hashcommit.jar"), plugins.resolve("hashcommit.jar"));
-            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> hasScheme(node, "contrib.hashcommit.v1")));
+            // proof system: the next build beside the old one, the old one removed, then rolled back
+            Files.copy(proofNext, plugins.resolve("hashcommit-next.jar"));
+            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> proofFrom(node, PROOF_NEXT_BSN)));
             Files.delete(plugins.resolve("hashcommit.jar"));
-            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> !hasScheme(node, "contrib.hashcommit.v1")));
+            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> !proofFrom(node, PROOF_BSN)));
+            Thread.sleep(1_000); // verification on the new build alone
+            Files.copy(proof, plugins.resolve("hashcommit.jar"));
+            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> proofFrom(node, PROOF_BSN)));
+            Files.delete(plugins.resolve("hashcommit-next.jar"));
+            assertTrue(NodeProcess.await(Duration.ofSeconds(20), () -> !proofFrom(node, PROOF_NEXT_BSN)));
             seconds.put("swap", (System.nanoTime() - t) / 1e9);
 
             phase.set("after");
@@ -255,10 +320,12 @@ class HotSwapIT {
             for (Thread c : clients) {
                 c.join(30_000);
             }
-            for (Map.Entry<String, Double> e : seconds.entrySet()) {
-                System.out.println("[HotSwapIT] " + new Phase(e.getKey(),
-                        latencies.getOrDefault(e.getKey(), List.of())).summary(e.getValue())
-                        + ", failed " + failures.getOrDefault(e.getKey(), 0L));
+            for (String kind : List.of("infer", "verify")) {
+                for (Map.Entry<String, Double> e : seconds.entrySet()) {
+                    String key = kind + " " + e.getKey();
+                    System.out.println("[HotSwapIT] " + new Phase(key, latencies.getOrDefault(key, List.of()))
+                            .summary(e.getValue()) + ", failed " + failures.getOrDefault(key, 0L));
+                }
             }
             assertTrue(ok.get() > 100, "too few requests to mean anything: " + ok.get());
             assertTrue(failures.isEmpty(), "failed requests " + failures + ", e.g. " + failureSamples);
