@@ -25,6 +25,9 @@ public final class LauncherOptions {
             new Option("rpc-port", "26657", "port of the CometBFT-compatible JSON-RPC"),
             new Option("data-dir", "./data", "directory for the node's state (chain, models, framework cache)"),
             new Option("plugins-dir", "./plugins", "directory watched for plugin bundles (hot deploy)"),
+            new Option("plugin-truststore", "", "trusted plugin signers: PEM certificates or a PKCS12/JKS key store;"
+                    + " outside dev mode only plugin jars signed by them are deployed"),
+            new Option("plugin-truststore-password", "", "password of a PKCS12/JKS plugin trust store (prefer the env)"),
             new Option("network-id", "haca-dev", "network identifier bound into every proof"),
             new Option("feature", "", "path of a feature JSON file to start instead of the embedded role feature"),
             new Option("dev", "", "true/false: dev mode (generated credentials, simulated parts allowed); default: true"
@@ -151,6 +154,16 @@ public final class LauncherOptions {
     public Path featureFile() {
         String f = values.get("feature");
         return f.isEmpty() ? null : Path.of(f);
+    }
+
+    /** The plugin trust store file, or null when none is configured. */
+    public Path pluginTrustStore() {
+        String f = values.get("plugin-truststore");
+        return f.isEmpty() ? null : Path.of(f).toAbsolutePath().normalize();
+    }
+
+    public String pluginTrustStorePassword() {
+        return values.get("plugin-truststore-password");
     }
 
     public boolean devMode() {

@@ -35,6 +35,7 @@ final class NodeLauncher {
     private final AdminCredentials credentials;
     private final String version;
     private Framework framework;
+    private PluginGate gate;
 
     NodeLauncher(LauncherOptions options, AdminCredentials credentials, String version) {
         this.options = options;
@@ -70,8 +71,8 @@ final class NodeLauncher {
         p.put("felix.log.level", "1");
         p.put("org.osgi.service.http.port", Integer.toString(options.httpPort()));
         p.put("org.apache.felix.http.name", "haca");
-        // hot deploy: FileInstall watches the plugins directory
-        p.put("felix.fileinstall.dir", options.pluginsDir().toString());
+        // hot deploy: FileInstall watches only the staging directory that the PluginGate fills with verified jars
+        p.put("felix.fileinstall.dir", acceptedPluginsDir().toString());
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
@@ -100,10 +101,41 @@ final class NodeLauncher {
         return p;
     }
 
+    /** Where accepted plugin jars are staged for FileInstall; emptied at every start. */
+    Path acceptedPluginsDir() {
+        return options.dataDir().resolve("plugins-accepted");
+    }
+
+    /**
+     * The plugin gate: reads the trust store (a configured but unreadable one fails start-up rather than silently
+     * refusing or, worse, accepting everything) and judges the jars already in the plugins directory.
+     */
+    PluginGate createGate() throws IOException {
+        List<java.security.cert.X509Certificate> trusted = List.of();
+        Path store = options.pluginTrustStore();
+        if (store != null) {
+            try {
+                trusted = PluginVerifier.loadTrustStore(store, options.pluginTrustStorePassword());
+            } catch (java.security.GeneralSecurityException | IOException e) {
+                throw new IOException("cannot read plugin trust store " + store + ": " + e.getMessage(), e);
+            }
+        } else if (!options.devMode()) {
+            System.out.println("[haca] no plugin trust store configured (--plugin-truststore): every plugin jar"
+                    + " will be refused");
+        }
+        PluginGate g = new PluginGate(options.pluginsDir(), acceptedPluginsDir(),
+                options.dataDir().resolve("plugins-gate-tmp"), new PluginVerifier(trusted, options.devMode()),
+                System.out);
+        g.init();
+        return g;
+    }
+
     /** Starts the node and returns when every bundle of the feature is started. */
     void start(Feature feature) throws Exception {
         Files.createDirectories(options.dataDir());
         Files.createDirectories(options.pluginsDir());
+        gate = createGate();
+        gate.start(500);
         requireEmbedded(feature);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, NodeLauncher.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
@@ -162,6 +194,10 @@ final class NodeLauncher {
 
     /** Stops all bundles in reverse start order, giving each a chance to drain; bounded by {@link #STOP_TIMEOUT_MS}. */
     void stop() {
+        PluginGate g = gate;
+        if (g != null) {
+            g.stop();
+        }
         Framework f = framework;
         if (f == null) {
             return;

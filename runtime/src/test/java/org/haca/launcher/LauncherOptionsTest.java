@@ -38,6 +38,16 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void pluginTrustStoreIsOptionalAndResolvedToAnAbsolutePath() {
+        assertEquals(null, LauncherOptions.parse(new String[0], Map.of()).pluginTrustStore());
+        LauncherOptions o = LauncherOptions.parse(new String[0], Map.of("HACA_PLUGIN_TRUSTSTORE", "trust.pem",
+                "HACA_PLUGIN_TRUSTSTORE_PASSWORD", "pw"));
+        assertTrue(o.pluginTrustStore().isAbsolute());
+        assertTrue(o.pluginTrustStore().endsWith("trust.pem"));
+        assertEquals("pw", o.pluginTrustStorePassword());
+    }
+
+    @Test
     void devModeCanBeForcedEitherWay() {
         assertTrue(LauncherOptions.parse(new String[] {"--role", "full-node", "--dev", "true"}, Map.of()).devMode());
         assertFalse(LauncherOptions.parse(new String[] {"--dev=false"}, Map.of()).devMode());

@@ -140,7 +140,21 @@ public class InferenceEngine implements InferenceService {
         ProofSystem prover = ProofSelector.select(snapshot(proofSystems), request.mode());
 
         RegistryModelSource source = new RegistryModelSource(reg, model);
-        Map<String, Tensor> outputs = runBackend(backend, source, request.inputs());
+        Map<String, Tensor> outputs;
+        try {
+            outputs = runBackend(backend, source, request.inputs());
+        } catch (InferenceException e) {
+            // Hot swap: a backend picked from the snapshot may be unregistered before the call reaches it; SCR
+            // unbinds it from our list before its @Deactivate runs, and while draining it refuses new calls as
+            // UNAVAILABLE. One retry on whatever is registered now moves the request to the successor. Only once,
+            // and only if the choice changed: a backend that is genuinely unavailable is reported, not hammered.
+            ModelBackend now = e.kind() == Kind.UNAVAILABLE ? reselect(request) : null;
+            if (now == null || now == backend) {
+                throw e;
+            }
+            backend = now;
+            outputs = runBackend(backend, source, request.inputs());
+        }
         checkOutputs(model, backend, outputs);
 
         String inputHash = CanonicalHash.ofTensors(request.inputs());
@@ -156,6 +170,15 @@ public class InferenceEngine implements InferenceService {
         return tx == null ? result : new InferenceResult(result.requestId(), result.modelId(), result.mode(),
                 result.backend(), result.outputs(), result.modelHash(), result.inputHash(), result.outputHash(),
                 result.proof(), tx);
+    }
+
+    /** The backend a retry would use, or null when none is registered now (the original error is then reported). */
+    private ModelBackend reselect(InferenceRequest request) {
+        try {
+            return BackendSelector.select(snapshot(backends), request.mode(), request.backend());
+        } catch (InferenceException none) {
+            return null;
+        }
     }
 
     private static Map<String, Tensor> runBackend(ModelBackend backend, RegistryModelSource source,

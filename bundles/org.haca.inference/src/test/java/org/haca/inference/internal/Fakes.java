@@ -86,6 +86,9 @@ final class Fakes {
         final float scale;
         final List<String> calls = new ArrayList<>();
         RuntimeException failWith;
+        /** Thrown (after {@link #onCall} runs) to act as a backend that is being stopped. */
+        InferenceException refuseWith;
+        Runnable onCall;
 
         RowSumBackend(String id, boolean deterministic, float scale) {
             this.id = id;
@@ -110,6 +113,12 @@ final class Fakes {
             model.bytes();
             if (failWith != null) {
                 throw failWith;
+            }
+            if (onCall != null) {
+                onCall.run();
+            }
+            if (refuseWith != null) {
+                throw refuseWith;
             }
             Tensor x = inputs.get("x");
             float[] v = x.floats();

@@ -95,6 +95,52 @@ class InferenceEngineTest {
     }
 
     @Test
+    void aBackendStoppedBetweenSelectionAndCallIsRetriedOnceOnItsSuccessor() throws Exception {
+        // a hot swap: the higher-ranked build was picked, then unregistered (SCR unbinds before @Deactivate) and
+        // refuses the call while it drains; the request must land on what is registered now, not fail
+        Fakes.RowSumBackend leaving = new Fakes.RowSumBackend("onnxruntime", false, 2f);
+        engine.backends.add(service(leaving, 10, 3));
+        leaving.onCall = () -> engine.backends.removeIf(e -> e.getValue() == leaving);
+        leaving.refuseWith = new InferenceException(Kind.UNAVAILABLE, "the backend is stopping");
+        InferenceResult r = infer(InferenceMode.VANILLA, "onnxruntime", x(1), null);
+        assertArrayEquals(new float[] {1.5f}, r.outputs().get("y").floats());
+        assertEquals(1, leaving.calls.size());
+        assertEquals(1, ort.calls.size());
+    }
+
+    @Test
+    void anUnavailableBackendThatIsStillTheChoiceIsNotRetried() {
+        ort.refuseWith = new InferenceException(Kind.UNAVAILABLE, "warming up");
+        InferenceException e = assertThrows(InferenceException.class,
+                () -> infer(InferenceMode.VANILLA, null, x(1), null));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(1, ort.calls.size(), "no retry on the same backend");
+    }
+
+    @Test
+    void aPinnedBackendWithoutSuccessorReportsTheRefusal() {
+        quant.onCall = () -> engine.backends.removeIf(e -> e.getValue() == quant);
+        quant.refuseWith = new InferenceException(Kind.UNAVAILABLE, "the quant backend is stopping");
+        InferenceException e = assertThrows(InferenceException.class,
+                () -> infer(InferenceMode.VANILLA, "quant", x(1), null));
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals("the quant backend is stopping", e.getMessage());
+    }
+
+    @Test
+    void aSecondRefusalIsReportedNotRetriedAgain() {
+        Fakes.RowSumBackend leaving = new Fakes.RowSumBackend("onnxruntime", false, 2f);
+        engine.backends.add(service(leaving, 10, 3));
+        leaving.onCall = () -> engine.backends.removeIf(e -> e.getValue() == leaving);
+        leaving.refuseWith = new InferenceException(Kind.UNAVAILABLE, "stopping");
+        ort.refuseWith = new InferenceException(Kind.UNAVAILABLE, "stopping too");
+        InferenceException e = assertThrows(InferenceException.class,
+                () -> infer(InferenceMode.VANILLA, null, x(1), null));
+        assertEquals("stopping too", e.getMessage());
+        assertEquals(1, ort.calls.size());
+    }
+
+    @Test
     void withoutOnnxRuntimeVanillaFallsBackAndWithoutAnyBackendIsUnavailable() throws Exception {
         engine.backends.removeIf(e -> e.getValue() == ort);
         assertEquals("quant", infer(InferenceMode.VANILLA, null, x(1), null).backend());
