@@ -82,7 +82,19 @@ public final class PluginsPage extends HacaPage {
         redirect(request, response, query);
     }
 
+    /** Why an upload is refused on this node, or null when uploads are allowed (dev mode only). */
+    static String uploadRefusal(String devProperty) {
+        return Boolean.parseBoolean(devProperty) ? null
+                : "uploads are disabled outside dev mode: put a signed jar into the plugins folder; nothing installed";
+    }
+
     private String upload(HttpServletRequest request) throws IOException, BundleException {
+        // Outside dev mode plugins must pass the launcher's signature gate (plugins/ + trust store); an upload here
+        // would bypass it, so production nodes refuse it instead of installing unverified code.
+        String refusal = uploadRefusal(context.getProperty("haca.dev"));
+        if (refusal != null) {
+            return "error=" + enc(refusal);
+        }
         if (request.getContentLengthLong() > MAX_PLUGIN_BYTES) {
             return "error=" + enc("plugin larger than " + MAX_PLUGIN_BYTES + " bytes; nothing installed");
         }

@@ -51,4 +51,13 @@ class PluginUploadTest {
         assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;"));
         assertTrue(PluginsPage.render(List.of(), List.of(), List.of()).contains("No bundle events yet."));
     }
+
+    @Test
+    void productionNodesRefuseConsoleUploads() {
+        assertEquals(null, PluginsPage.uploadRefusal("true"));
+        for (String notDev : new String[] {"false", null, "yes"}) {
+            String why = PluginsPage.uploadRefusal(notDev);
+            assertTrue(why != null && why.contains("signed jar") && why.contains("nothing installed"), String.valueOf(why));
+        }
+    }
 }
