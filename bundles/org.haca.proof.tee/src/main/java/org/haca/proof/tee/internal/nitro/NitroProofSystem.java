@@ -1,6 +1,7 @@
 package org.haca.proof.tee.internal.nitro;
 
-import java.util.Set;
+
+import static org.haca.proof.tee.internal.PolicyVerifier.setOf;
 
 import org.haca.api.proof.Proof;
 import org.haca.api.proof.ProofRequest;
@@ -9,7 +10,7 @@ import org.haca.api.proof.Statement;
 import org.haca.api.proof.Verdict;
 import org.haca.api.proof.VerificationContext;
 import org.haca.proof.tee.internal.CheckList;
-import org.haca.proof.tee.internal.crypto.ChainValidator;
+import org.haca.proof.tee.internal.PolicyVerifier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,43 +34,25 @@ public final class NitroProofSystem implements ProofSystem {
     public static final String SCHEME = "tee.nitro.v1";
     public static final String PID = "org.haca.proof.tee.nitro";
 
-    private final boolean devMode;
-    private final Object lock = new Object();
-    private NitroConfig config;
-    private ChainValidator chains;
-    private volatile NitroVerifier verifier;
+    private final PolicyVerifier<NitroConfig, NitroVerifier> verifier;
 
     /** Cheap on purpose: the pinned root and the curves load on the first verify, off the framework's start thread. */
     @Activate
     public NitroProofSystem(BundleContext context, NitroConfig config) {
-        this.devMode = "true".equals(context.getProperty("haca.dev"));
-        this.config = config;
+        boolean devMode = "true".equals(context.getProperty("haca.dev"));
+        this.verifier = new PolicyVerifier<>(config, NitroVerifier::pinnedRoot, NitroConfig::chainCacheSize,
+                (chains, c) -> new NitroVerifier(chains, policyOf(c, devMode)));
     }
 
     /** A new policy applies to the next verify; the chain cache (and its size) is kept. */
     @Modified
     void modified(NitroConfig config) {
-        synchronized (lock) {
-            this.config = config;
-            this.verifier = null;
-        }
+        verifier.reconfigure(config);
     }
 
     /** The verifier for the current policy; fails (IllegalStateException) only when the pinned root is unusable. */
     NitroVerifier verifier() {
-        NitroVerifier v = verifier;
-        if (v != null) {
-            return v;
-        }
-        synchronized (lock) {
-            if (verifier == null) {
-                if (chains == null) {
-                    chains = new ChainValidator(NitroVerifier.pinnedRoot(), Math.max(0, config.chainCacheSize()));
-                }
-                verifier = new NitroVerifier(chains, policyOf(config, devMode));
-            }
-            return verifier;
-        }
+        return verifier.get();
     }
 
     static NitroPolicy policyOf(NitroConfig c, boolean devMode) {
@@ -114,12 +97,5 @@ public final class NitroProofSystem implements ProofSystem {
             return c.verdict();
         }
         return v.verify(proof.payload(), statement, context.at());
-    }
-
-    /** Config arrays may hold duplicates or be null: never let them fail the component. */
-    static Set<String> setOf(String[] values) {
-        return values == null ? Set.of()
-                : java.util.Arrays.stream(values).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -1,6 +1,7 @@
 package org.haca.proof.tee.internal.tdx;
 
-import java.util.Set;
+
+import static org.haca.proof.tee.internal.PolicyVerifier.setOf;
 
 import org.haca.api.proof.Proof;
 import org.haca.api.proof.ProofRequest;
@@ -9,7 +10,7 @@ import org.haca.api.proof.Statement;
 import org.haca.api.proof.Verdict;
 import org.haca.api.proof.VerificationContext;
 import org.haca.proof.tee.internal.CheckList;
-import org.haca.proof.tee.internal.crypto.ChainValidator;
+import org.haca.proof.tee.internal.PolicyVerifier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,44 +29,25 @@ public final class TdxProofSystem implements ProofSystem {
     public static final String SCHEME = "tee.tdx.v1";
     public static final String PID = "org.haca.proof.tee.tdx";
 
-    private final boolean devMode;
-    private final Object lock = new Object();
-    private TdxConfig config;
-    private ChainValidator chains;
-    private volatile TdxVerifier verifier;
+    private final PolicyVerifier<TdxConfig, TdxVerifier> verifier;
 
     /** Cheap on purpose: the pinned root and the curves load on the first verify, off the framework's start thread. */
     @Activate
     public TdxProofSystem(BundleContext context, TdxConfig config) {
-        this.devMode = "true".equals(context.getProperty("haca.dev"));
-        this.config = config;
+        boolean devMode = "true".equals(context.getProperty("haca.dev"));
+        this.verifier = new PolicyVerifier<>(config, TdxVerifier::pinnedRoot, TdxConfig::chainCacheSize,
+                (chains, c) -> new TdxVerifier(chains, new TdxPolicy(setOf(c.allowedMrtd()),
+                        setOf(c.acceptedTcbStatuses()), c.allowDebug() && devMode)));
     }
 
     /** A new policy applies to the next verify; the chain cache (and its size) is kept. */
     @Modified
     void modified(TdxConfig c) {
-        synchronized (lock) {
-            this.config = c;
-            this.verifier = null;
-        }
+        verifier.reconfigure(c);
     }
 
     TdxVerifier verifier() {
-        TdxVerifier v = verifier;
-        if (v != null) {
-            return v;
-        }
-        synchronized (lock) {
-            if (verifier == null) {
-                if (chains == null) {
-                    chains = new ChainValidator(TdxVerifier.pinnedRoot(), Math.max(0, config.chainCacheSize()));
-                }
-                TdxConfig c = config;
-                verifier = new TdxVerifier(chains, new TdxPolicy(setOf(c.allowedMrtd()),
-                        setOf(c.acceptedTcbStatuses()), c.allowDebug() && devMode));
-            }
-            return verifier;
-        }
+        return verifier.get();
     }
 
     @Override
@@ -99,12 +81,5 @@ public final class TdxProofSystem implements ProofSystem {
             return c.verdict();
         }
         return v.verify(proof.payload(), statement, context.at());
-    }
-
-    /** Config arrays may hold duplicates or be null: never let them fail the component. */
-    static Set<String> setOf(String[] values) {
-        return values == null ? Set.of()
-                : java.util.Arrays.stream(values).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }
