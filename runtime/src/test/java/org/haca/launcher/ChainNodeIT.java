@@ -268,6 +268,27 @@ class ChainNodeIT {
         start();
         JsonObject settled = infer("TEE", "verified");
         assertEquals("tee.simulated.v1", settled.get("scheme").getAsString());
+        // the operator's view of the same lifecycle, scraped from /metrics
+        // (counters are bumped just after the block is visible to queries: wait for them rather than race)
+        String[] scraped = {""};
+        NodeProcess.await(Duration.ofSeconds(10), () -> {
+            try {
+                scraped[0] = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/metrics"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            } catch (Exception e) {
+                return false;
+            }
+            return scraped[0].contains("haca_fees_paid_tokens_total 900\n");
+        });
+        String metrics = scraped[0];
+        String labels = "\\{model=\"[0-9a-f]{64}\",mode=\"TEE\",backend=\"onnxruntime\",outcome=\"ok\"\\}";
+        assertTrue(metrics.matches("(?s).*haca_inference_requests_total" + labels + " 1\n.*"), metrics);
+        assertTrue(metrics.matches("(?s).*haca_inference_seconds_count" + labels + " 1\n.*"), metrics);
+        assertTrue(metrics.contains("haca_proof_generation_seconds_count{scheme=\"tee.simulated.v1\"} 1\n"), metrics);
+        assertTrue(metrics.contains("haca_fees_paid_tokens_total 900\n"), metrics);
+        assertTrue(metrics.contains("haca_burned_tokens_total 50\n"), metrics);
+        assertTrue(metrics.contains("haca_verdicts_total{scheme=\"tee.simulated.v1\",valid=\"true\"} 1\n"), metrics);
+        assertTrue(metrics.matches("(?s).*haca_chain_txs_total\\{result=\"ok\"\\} [1-9][0-9]*\n.*"), metrics);
     }
 
     private JsonObject infer(String mode, String finalStatus) throws Exception {

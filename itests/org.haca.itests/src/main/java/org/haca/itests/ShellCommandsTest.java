@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.haca.api.model.ModelDescriptor;
+import org.haca.api.model.ModelRegistry;
+import org.haca.onnx.testmodels.TestModels;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,5 +49,28 @@ class ShellCommandsTest {
         String supply = run(processor, "haca:supply");
         assertTrue(supply.startsWith("kind") || supply.equals("no ledger installed"), supply);
         assertEquals(false, run(processor, "haca:models").isBlank());
+    }
+
+    @Test
+    void inferCommandRunsAnInferenceThroughTheEngine(@InjectService CommandProcessor processor,
+            @InjectService ModelRegistry registry) throws Exception {
+        ModelDescriptor d = registry.store("itest-shell-mlp", new ByteArrayInputStream(TestModels.mlp()), 16 << 20);
+        String text = run(processor, "haca:infer itest-shell-mlp VANILLA random:3");
+        assertTrue(text.contains(d.id()), text);
+        assertTrue(text.contains("VANILLA / onnxruntime"), text);
+        assertTrue(text.matches("(?s).*output " + TestModels.OUTPUT + "\\s+\\[1, 10\\] \\[.*argmax \\d.*"), text);
+        // the same seed gives the same input, so the same output hash
+        String again = run(processor, "haca:infer " + d.id() + " VANILLA random:3");
+        assertEquals(hash(text), hash(again));
+        assertTrue(run(processor, "haca:infer no-such-model").startsWith("no model with id or name"));
+    }
+
+    private static String hash(String summary) {
+        for (String line : summary.split("\n")) {
+            if (line.startsWith("output hash")) {
+                return line.substring("output hash".length()).trim();
+            }
+        }
+        throw new AssertionError("no output hash in " + summary);
     }
 }

@@ -66,7 +66,15 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         }
     }
 
-    private record Pending(long height, long time, List<byte[]> txs, List<Outcome> outcomes, byte[] stateRoot) {
+    private record Pending(long height, long time, List<byte[]> txs, List<Outcome> outcomes, byte[] stateRoot,
+            long paid, long burned) {
+    }
+
+    private final ChainMetrics metrics = new ChainMetrics();
+
+    /** Counters over the blocks this process committed (for {@code /metrics}). */
+    ChainMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -173,7 +181,8 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
             preverified.clear(); // txs checked but never included (dropped by the engine)
         }
         byte[] root = sm.stateRoot();
-        pending = new Pending(height, timeMillis, List.copyOf(txs), outcomes, root);
+        pending = new Pending(height, timeMillis, List.copyOf(txs), outcomes, root, sm.lastBlockPaid(),
+                sm.lastBlockBurned());
         List<TxResult> results = new ArrayList<>(txs.size());
         for (int i = 0; i < txs.size(); i++) {
             Outcome o = outcomes.get(i);
@@ -208,6 +217,11 @@ public final class Chain implements ChainApplication, ChainQuery, Ledger, AutoCl
         store.commit(sm.state().drainDirty(), p.height, w.toByteArray(), hashes, next.encode());
         head = next;
         pending = null;
+        int ok = 0;
+        for (Outcome o : p.outcomes) {
+            ok += o.ok() ? 1 : 0;
+        }
+        metrics.committed(ok, p.outcomes.size() - ok, p.paid, p.burned);
         // a tx that failed on its nonce means admitted txs were lost (dropped by the engine): re-sync that sender
         for (int i = 0; i < p.txs.size(); i++) {
             if (p.outcomes.get(i).code() == Codes.BAD_NONCE) {

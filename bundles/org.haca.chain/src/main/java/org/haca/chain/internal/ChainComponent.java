@@ -20,6 +20,8 @@ import org.haca.api.economics.EconomicsParameters;
 import org.haca.api.economics.EconomicsPolicy;
 import org.haca.api.economics.InferenceRecord;
 import org.haca.api.economics.Ledger;
+import org.haca.api.metrics.MetricsSink;
+import org.haca.api.metrics.MetricsSource;
 import org.haca.api.economics.Supply;
 import org.haca.api.proof.Proof;
 import org.haca.api.proof.Statement;
@@ -55,9 +57,10 @@ import com.google.gson.Gson;
  * account's key is printed once when generated. Outside dev mode without genesis.json: only this node's validator.
  */
 @Component(immediate = true, service = { ChainApplication.class, ChainQuery.class, Ledger.class,
-        ChainTransactions.class, ChainNodeInfo.class }, configurationPid = "org.haca.chain")
+        ChainTransactions.class, ChainNodeInfo.class, MetricsSource.class }, configurationPid = "org.haca.chain")
 @Designate(ocd = ChainComponent.Config.class)
-public class ChainComponent implements ChainApplication, ChainQuery, Ledger, ChainTransactions, ChainNodeInfo {
+public class ChainComponent implements ChainApplication, ChainQuery, Ledger, ChainTransactions, ChainNodeInfo,
+        MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(ChainComponent.class);
 
     @ObjectClassDefinition(name = "haca chain", description = "Chain state machine and store")
@@ -215,6 +218,14 @@ public class ChainComponent implements ChainApplication, ChainQuery, Ledger, Cha
     @Override
     public Supply supply() {
         return chain.supply();
+    }
+
+    @Override
+    public void collect(MetricsSink sink) {
+        Chain c = chain;
+        if (c != null) {
+            c.metrics().collect(sink);
+        }
     }
 
     @Override

@@ -96,8 +96,13 @@ class ChainTest {
         Supply s = f.chain.supply();
         assertEquals(0, s.escrowed());
         assertEquals(500, s.burned());
+        long blocks = f.chain.metrics().blocks();
+        assertEquals(9_000, f.chain.metrics().paid(), "metrics count the payout");
+        assertEquals(500, f.chain.metrics().burned());
         // second verdict is rejected
         assertEquals(Codes.DUPLICATE, f.block(f.tx(f.validator, new Tx.Verdict("tee-1", false, "x"))).get(0).code());
+        assertEquals(blocks + 1, f.chain.metrics().blocks());
+        assertEquals(9_000, f.chain.metrics().paid(), "a rejected tx pays nothing, in the state and in the metrics");
     }
 
     @Test
@@ -112,6 +117,8 @@ class ChainTest {
         assertEquals(Fixture.NODE_STAKE - slash, f.chain.account(f.node.addressHex()).orElseThrow().staked());
         assertEquals(slash / 2, f.chain.supply().burned());
         assertEquals(slash - slash / 2, f.balance(f.validator), "reporter reward");
+        assertEquals(slash / 2, f.chain.metrics().burned(), "slash burn counted");
+        assertEquals(0, f.chain.metrics().paid());
     }
 
     @Test

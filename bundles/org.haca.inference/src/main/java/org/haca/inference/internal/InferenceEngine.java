@@ -15,6 +15,8 @@ import org.haca.api.inference.InferenceRequest;
 import org.haca.api.inference.InferenceResult;
 import org.haca.api.inference.InferenceService;
 import org.haca.api.inference.ModelBackend;
+import org.haca.api.metrics.MetricsSink;
+import org.haca.api.metrics.MetricsSource;
 import org.haca.api.model.CanonicalHash;
 import org.haca.api.model.ModelDescriptor;
 import org.haca.api.model.ModelRegistry;
@@ -42,9 +44,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@link ResultSubmitter}). Backends, proof systems and the registry are dynamic greedy references read once per
  * request, so any of them can be hot-swapped while the node serves.
  */
-@Component(service = InferenceService.class, configurationPid = InferenceEngine.PID)
+@Component(service = {InferenceService.class, MetricsSource.class}, configurationPid = InferenceEngine.PID)
 @Designate(ocd = InferenceEngine.Config.class)
-public class InferenceEngine implements InferenceService {
+public class InferenceEngine implements InferenceService, MetricsSource {
     static final String PID = "org.haca.inference";
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,64}");
 
@@ -77,6 +79,7 @@ public class InferenceEngine implements InferenceService {
     volatile List<Map.Entry<Map<String, Object>, ProofSystem>> proofSystems;
 
     private final SecureRandom random = new SecureRandom();
+    private final InferenceMetrics metrics = new InferenceMetrics();
     private final Object inFlightLock = new Object();
     private int inFlight;
     private boolean stopping;
@@ -120,14 +123,48 @@ public class InferenceEngine implements InferenceService {
     @Override
     public InferenceResult infer(InferenceRequest request) throws InferenceException {
         enter();
+        long start = System.nanoTime();
+        Labels labels = new Labels(request.mode().name());
         try {
-            return run(request);
+            InferenceResult result = run(request, labels);
+            metrics.request(labels.key("ok"), System.nanoTime() - start);
+            return result;
+        } catch (InferenceException e) {
+            metrics.request(labels.key(e.kind().name().toLowerCase(java.util.Locale.ROOT)), System.nanoTime() - start);
+            throw e;
         } finally {
             leave();
         }
     }
 
-    private InferenceResult run(InferenceRequest request) throws InferenceException {
+    @Override
+    public void collect(MetricsSink sink) {
+        metrics.collect(sink);
+    }
+
+    InferenceMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * The metric labels of one request, filled in as it is resolved. The model label is the registry id only once the
+     * model was found, so a client sending random ids cannot grow the label set without bound.
+     */
+    private static final class Labels {
+        final String mode;
+        String model = "unknown";
+        String backend = "none";
+
+        Labels(String mode) {
+            this.mode = mode;
+        }
+
+        InferenceMetrics.Key key(String outcome) {
+            return new InferenceMetrics.Key(model, mode, backend, outcome);
+        }
+    }
+
+    private InferenceResult run(InferenceRequest request, Labels labels) throws InferenceException {
         String nonce = nonce(request.nonce());
         ModelRegistry reg = registry;
         if (reg == null) {
@@ -135,8 +172,10 @@ public class InferenceEngine implements InferenceService {
         }
         ModelDescriptor model = reg.find(request.modelId()).orElseThrow(
                 () -> new InferenceException(Kind.NOT_FOUND, "unknown model '" + request.modelId() + "'"));
+        labels.model = model.id();
         InputValidator.validate(model, request.inputs(), maxInputElements);
         ModelBackend backend = BackendSelector.select(snapshot(backends), request.mode(), request.backend());
+        labels.backend = backend.id();
         ProofSystem prover = ProofSelector.select(snapshot(proofSystems), request.mode());
 
         RegistryModelSource source = new RegistryModelSource(reg, model);
@@ -153,6 +192,7 @@ public class InferenceEngine implements InferenceService {
                 throw e;
             }
             backend = now;
+            labels.backend = backend.id();
             outputs = runBackend(backend, source, request.inputs());
         }
         checkOutputs(model, backend, outputs);
@@ -162,7 +202,7 @@ public class InferenceEngine implements InferenceService {
         ChainTransactions c = chain;
         String network = c != null ? c.networkId() : networkId;
         Statement statement = new Statement(network, model.id(), inputHash, outputHash, nonce, clock.millis());
-        Proof proof = prover == null ? null : prove(prover, statement, source, request.inputs(), outputs);
+        Proof proof = prover == null ? null : prove(prover, statement, source, request.inputs(), outputs, metrics);
 
         InferenceResult result = new InferenceResult(UUID.randomUUID().toString(), model.id(), request.mode(),
                 backend.id(), outputs, model.id(), inputHash, outputHash, proof, null);
@@ -204,10 +244,13 @@ public class InferenceEngine implements InferenceService {
     }
 
     private static Proof prove(ProofSystem prover, Statement statement, RegistryModelSource source,
-            Map<String, Tensor> inputs, Map<String, Tensor> outputs) throws InferenceException {
+            Map<String, Tensor> inputs, Map<String, Tensor> outputs, InferenceMetrics metrics)
+            throws InferenceException {
         try {
-            return withStatement(prover.prove(new ProofRequest(statement, source.bytes(), inputs, outputs)),
-                    statement);
+            long start = System.nanoTime();
+            Proof proof = prover.prove(new ProofRequest(statement, source.bytes(), inputs, outputs));
+            metrics.proof(prover.schemeId(), System.nanoTime() - start);
+            return withStatement(proof, statement);
         } catch (ProofException e) {
             throw new InferenceException(Kind.UNSUPPORTED, prover.schemeId() + " could not prove this inference: "
                     + e.getMessage(), e);

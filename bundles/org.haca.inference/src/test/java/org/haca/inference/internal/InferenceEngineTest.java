@@ -264,4 +264,45 @@ class InferenceEngineTest {
         assertEquals(Kind.UNAVAILABLE,
                 assertThrows(InferenceException.class, () -> infer(InferenceMode.VANILLA, null, x(1), null)).kind());
     }
+
+    @Test
+    void metricsCountRequestsByModelModeBackendAndOutcomeAndTimeProofs() throws Exception {
+        Fakes.Prover sim = new Fakes.Prover("tee.simulated.v1", true);
+        engine.proofSystems.add(service(sim, 0, 5));
+        infer(InferenceMode.VANILLA, null, x(1), null);
+        infer(InferenceMode.VANILLA, null, x(2), null);
+        infer(InferenceMode.TEE, null, x(1), null);
+        assertThrows(InferenceException.class, () -> infer(InferenceMode.VANILLA, null, x(1), "XYZ"));
+        assertThrows(InferenceException.class, () -> engine.infer(
+                new InferenceRequest("no-such-model", InferenceMode.VANILLA, null, x(1), null)));
+
+        InferenceMetrics m = engine.metrics();
+        assertEquals(2, m.requests(new InferenceMetrics.Key(MODEL_ID, "VANILLA", "onnxruntime", "ok")));
+        assertEquals(1, m.requests(new InferenceMetrics.Key(MODEL_ID, "TEE", "onnxruntime", "ok")));
+        // the nonce is checked before the model is looked up; an unknown id is not used as a label
+        assertEquals(1, m.requests(new InferenceMetrics.Key("unknown", "VANILLA", "none", "bad_input")));
+        assertEquals(1, m.requests(new InferenceMetrics.Key("unknown", "VANILLA", "none", "not_found")));
+
+        Map<String, Double> counters = new java.util.HashMap<>();
+        Map<String, Long> histogramCounts = new java.util.HashMap<>();
+        engine.collect(new org.haca.api.metrics.MetricsSink() {
+            @Override
+            public void counter(String name, String help, Map<String, String> labels, double value) {
+                counters.merge(name + labels.get("outcome"), value, Double::sum);
+            }
+
+            @Override
+            public void gauge(String name, String help, Map<String, String> labels, double value) {
+            }
+
+            @Override
+            public void histogram(String name, String help, Map<String, String> labels,
+                    org.haca.api.metrics.LatencyHistogram.Snapshot snapshot) {
+                histogramCounts.merge(name, snapshot.count(), Long::sum);
+            }
+        });
+        assertEquals(3.0, counters.get("haca_inference_requests_totalok"));
+        assertEquals(5L, histogramCounts.get("haca_inference_seconds"));
+        assertEquals(1L, histogramCounts.get("haca_proof_generation_seconds"), "one TEE proof was made");
+    }
 }

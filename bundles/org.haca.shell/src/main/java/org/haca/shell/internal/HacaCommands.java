@@ -9,7 +9,13 @@ import java.util.Map;
 import org.haca.api.chain.ConsensusEngine;
 import org.haca.api.economics.Ledger;
 import org.haca.api.economics.Supply;
+import org.haca.api.inference.InferenceException;
+import org.haca.api.inference.InferenceMode;
+import org.haca.api.inference.InferenceRequest;
+import org.haca.api.inference.InferenceResult;
+import org.haca.api.inference.InferenceService;
 import org.haca.api.inference.ModelBackend;
+import org.haca.api.model.Tensor;
 import org.haca.api.model.ModelDescriptor;
 import org.haca.api.model.ModelRegistry;
 import org.haca.api.proof.ProofSystem;
@@ -29,7 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * so instead of failing.
  */
 @Component(service = HacaCommands.class, property = {"osgi.command.scope=haca", "osgi.command.function=node",
-        "osgi.command.function=plugins", "osgi.command.function=models", "osgi.command.function=supply"})
+        "osgi.command.function=plugins", "osgi.command.function=models", "osgi.command.function=supply", "osgi.command.function=infer"})
 public final class HacaCommands {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -51,6 +57,10 @@ public final class HacaCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Ledger ledger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile InferenceService inference;
 
     private final BundleContext context;
 
@@ -113,6 +123,84 @@ public final class HacaCommands {
             t.row(m.id(), m.name(), Long.toString(m.size()), names(m.inputs()), names(m.outputs()));
         }
         return t.toString();
+    }
+
+    /** {@code haca:infer MODEL} — a VANILLA inference on a seeded random input. */
+    public String infer(String model) {
+        return infer(model, "VANILLA", "random");
+    }
+
+    /** {@code haca:infer MODEL MODE} — MODE is VANILLA, TEE or ZKML. */
+    public String infer(String model, String mode) {
+        return infer(model, mode, "random");
+    }
+
+    /**
+     * {@code haca:infer MODEL MODE INPUT} — runs one inference through the same engine as {@code POST /api/v1/infer}
+     * (so it is proved, submitted to the chain and settles like any other) and prints a summary. MODEL is a registry
+     * id or a unique name; INPUT is {@code random}, {@code random:SEED}, {@code zeros}, {@code ones} or comma-separated
+     * values.
+     */
+    public String infer(String model, String mode, String input) {
+        InferenceService service = inference;
+        ModelRegistry r = registry;
+        if (service == null || r == null) {
+            return "no inference engine or model registry installed";
+        }
+        InferenceMode m;
+        try {
+            m = InferenceMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return "unknown mode '" + mode + "': use VANILLA, TEE or ZKML";
+        }
+        List<ModelDescriptor> matches = r.list().stream()
+                .filter(d -> d.id().equals(model) || d.name().equals(model)).toList();
+        if (matches.size() != 1) {
+            return matches.isEmpty() ? "no model with id or name '" + model + "' (see haca:models)"
+                    : "several models are named '" + model + "'; use the id";
+        }
+        ModelDescriptor d = matches.get(0);
+        try {
+            Map<String, Tensor> in = SampleInput.build(d.inputs(), input);
+            InferenceResult res = service.infer(new InferenceRequest(d.id(), m, null, in, null));
+            return summary(res);
+        } catch (IllegalArgumentException e) {
+            return "bad input: " + e.getMessage();
+        } catch (InferenceException e) {
+            return "inference failed (" + e.kind() + "): " + e.getMessage();
+        }
+    }
+
+    static String summary(InferenceResult res) {
+        Table t = new Table("field", "value");
+        t.row("request", res.requestId());
+        t.row("model", res.modelId());
+        t.row("mode / backend", res.mode() + " / " + res.backend());
+        res.outputs().forEach((name, tensor) -> t.row("output " + name, describe(tensor)));
+        t.row("output hash", res.outputHash());
+        t.row("proof", res.proof() == null ? "none" : res.proof().scheme() + ", " + res.proof().size() + " bytes");
+        t.row("tx", res.txHash() == null ? "none (no chain)" : res.txHash());
+        return t.toString();
+    }
+
+    /** Shape, the first values and the arg-max: enough to see a classifier's answer. */
+    static String describe(Tensor t) {
+        StringBuilder sb = new StringBuilder(java.util.Arrays.toString(t.shape()));
+        if (t.dtype() == org.haca.api.model.DType.FLOAT32) {
+            float[] v = t.floats();
+            int best = 0;
+            sb.append(" [");
+            for (int i = 0; i < v.length; i++) {
+                if (i < 10) {
+                    sb.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4g", v[i]));
+                }
+                best = v[i] > v[best] ? i : best;
+            }
+            sb.append(v.length > 10 ? ", …]" : "]").append(v.length > 0 ? " argmax " + best : "");
+        } else {
+            sb.append(' ').append(t.dtype());
+        }
+        return sb.toString();
     }
 
     /** {@code haca:supply} — token supply breakdown. */

@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,7 @@ import org.haca.api.chain.ConsensusEngine;
 import org.haca.api.chain.VerificationMonitor;
 import org.haca.api.economics.Ledger;
 import org.haca.api.economics.Supply;
+import org.haca.api.metrics.MetricsSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code GET /metrics} in Prometheus text format: REST traffic, the node's bundles, consensus height and token supply
- * when those services are present, and JVM figures. Unauthenticated, like most Prometheus targets: it exposes
+ * when those services are present, whatever the node's {@link MetricsSource}s contribute (inference latency by
+ * model/mode/backend, proof generation time, blocks, txs, fees paid, burns), and JVM figures. Unauthenticated, like most Prometheus targets: it exposes
  * counts, never keys or payloads.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/metrics",
@@ -50,6 +53,11 @@ public final class MetricsServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile VerificationMonitor verification;
+
+    /** What other bundles contribute (inference, chain, proof systems ...), see {@link MetricsSource}. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<MetricsSource> sources;
 
     private transient BundleContext context;
 
@@ -88,8 +96,25 @@ public final class MetricsServlet extends HttpServlet {
         if (monitor != null) {
             writeVerification(out, monitor.stats());
         }
+        collectSources(out);
         writeJvm(out);
         return out.toString();
+    }
+
+    private void collectSources(PrometheusWriter out) {
+        List<MetricsSource> list = sources;
+        if (list == null) {
+            return;
+        }
+        MetricFamilies families = new MetricFamilies();
+        for (MetricsSource source : List.copyOf(list)) {
+            try {
+                source.collect(families);
+            } catch (RuntimeException e) {
+                // one broken contributor must not take the whole scrape down; its samples are simply missing
+            }
+        }
+        families.writeTo(out);
     }
 
     private void writeBundles(PrometheusWriter out) {

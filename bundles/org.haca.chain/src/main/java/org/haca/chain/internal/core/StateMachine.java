@@ -26,6 +26,8 @@ public final class StateMachine {
     private final StateTree state;
     private long height;
     private EconomicsParameters params;
+    private long blockPaid;
+    private long blockBurned;
 
     public StateMachine(String network, StateTree state, long height, EconomicsParameters params) {
         this.network = network;
@@ -94,12 +96,24 @@ public final class StateMachine {
      * Executes a block. {@code preverified} returns the already decoded and signature-checked tx for a tx hash that
      * passed CheckTx, or null (an optimisation; decoding and verification give the same answer either way).
      */
+    /** Tokens paid to inference nodes by the last executed block (a statistic for metrics, not part of the state). */
+    public long lastBlockPaid() {
+        return blockPaid;
+    }
+
+    /** Tokens burned by the last executed block (settlement burns and slash burns). */
+    public long lastBlockBurned() {
+        return blockBurned;
+    }
+
     public List<Outcome> executeBlock(long newHeight, long time, List<byte[]> txs, EconomicsParameters newParams,
             java.util.function.Function<byte[], Tx> preverified) {
         if (newHeight != height + 1) {
             throw new IllegalStateException("expected height " + (height + 1) + ", got " + newHeight);
         }
         height = newHeight;
+        blockPaid = 0;
+        blockBurned = 0;
         if (newParams != null && !newParams.equals(params)) {
             params = newParams;
             state.put(Records.PARAMS_KEY, encodeParams(params));
@@ -316,6 +330,8 @@ public final class StateMachine {
         credit(s, beneficiary, share - burn);
         inf.paid = toNode;
         inf.burned = burn;
+        s.paid += toNode;
+        s.burned += burn;
     }
 
     private void slash(Scope s, Records.Inference inf, byte[] reporter) throws Reject {
@@ -335,6 +351,7 @@ public final class StateMachine {
         credit(s, reporter, slash - burn);
         inf.burned = burn;
         inf.paid = 0;
+        s.burned += burn;
     }
 
     private void settleDueVanilla() {
@@ -406,6 +423,8 @@ public final class StateMachine {
         s.putGlobals(g);
         credit(s, b.node(), b.fee() - share);
         credit(s, g.treasury, share - burn);
+        s.paid += b.fee() - share;
+        s.burned += burn;
         s.put(key, new Wire.Writer().raw(b.node()).raw(payer).u32(b.leaves().size()).u64(b.fee()).u64(height)
                 .toByteArray());
     }
@@ -489,11 +508,17 @@ public final class StateMachine {
             put(Records.GLOBALS_KEY, g.encode());
         }
 
+        /** Paid to inference nodes / burned by this tx: statistics counted only if the tx commits. */
+        long paid;
+        long burned;
+
         void commit() {
             for (StateTree.Key k : order) {
                 byte[] v = writes.get(k);
                 state.put(k.bytes(), v == DELETED ? null : v);
             }
+            blockPaid += paid;
+            blockBurned += burned;
         }
     }
 }
