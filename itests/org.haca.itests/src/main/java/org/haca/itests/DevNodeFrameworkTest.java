@@ -82,7 +82,7 @@ class DevNodeFrameworkTest {
         }
         assertEquals(new TreeSet<>(List.of("org.haca.api.chain;0.2.0", "org.haca.api.economics;0.2.0",
                 "org.haca.api.inference;0.1.0", "org.haca.api.metrics;0.1.0", "org.haca.api.model;0.1.0",
-                "org.haca.api.proof;0.2.0")), apiPackages);
+                "org.haca.api.proof;0.3.0")), apiPackages);
     }
 
     @Test

@@ -6,7 +6,7 @@
  * to the next minor version. Baselining in the build enforces it once 1.0 is released.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.haca.api.proof;
 
 import org.osgi.annotation.bundle.Export;

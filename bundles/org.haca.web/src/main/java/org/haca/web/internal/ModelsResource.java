@@ -8,6 +8,8 @@ import java.util.List;
 import org.haca.api.model.ModelDescriptor;
 import org.haca.api.model.ModelRegistry;
 import org.haca.api.model.ModelRejectedException;
+import org.haca.api.proof.ProofException;
+import org.haca.api.proof.VerificationKeys;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +22,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * {@code /api/v1/models}: upload (raw ONNX body, {@code ?name=}), list, describe and delete models. Upload and delete
+ * {@code /api/v1/models}: upload (raw ONNX body, {@code ?name=}), list, describe and delete models, and
+ * {@code GET /models/{id}/verification_key.json} (the model's ZKML verification key). Upload and delete
  * need the node's admin credentials (HTTP Basic, see {@link AdminAuth}). The upload limit
  * is the framework property {@code haca.models.maxBytes} (default 256 MiB); over it the answer is 413 before the body
  * is read past the limit.
@@ -32,6 +35,11 @@ public final class ModelsResource implements ApiResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ModelRegistry registry;
+
+    /** Per-model verification keys of ZK proof systems ({@code GET /models/{id}/verification_key.json}). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<VerificationKeys> verificationKeys;
 
     private final long maxModelBytes;
 
@@ -79,7 +87,41 @@ public final class ModelsResource implements ApiResource {
                 default -> throw ApiException.methodNotAllowed(method, request.path());
             };
         }
+        if (seg.size() == 2 && seg.get(1).equals("verification_key.json")) {
+            if (!"GET".equals(method)) {
+                throw ApiException.methodNotAllowed(method, request.path());
+            }
+            return verificationKey(reg, seg.get(0), request.queryParam("scheme").orElse(null));
+        }
         throw ApiException.notFound("no resource at " + request.path());
+    }
+
+    /**
+     * The model's ZKML verification key (snarkjs {@code verification_key.json}), made on first request. With several
+     * ZK schemes installed, {@code ?scheme=} picks one; otherwise the only one is used.
+     */
+    private ApiResponse verificationKey(ModelRegistry reg, String id, String scheme) throws ApiException {
+        if (reg.find(id).isEmpty()) {
+            throw ApiException.notFound("unknown model '" + id + "'");
+        }
+        List<VerificationKeys> all = verificationKeys == null ? List.of() : List.copyOf(verificationKeys);
+        List<VerificationKeys> matching = all.stream().filter(k -> scheme == null || scheme.equals(k.schemeId()))
+                .toList();
+        if (matching.isEmpty()) {
+            throw ApiException.notFound(scheme == null ? "no ZK proof system on this node publishes verification keys"
+                    : "no proof system for scheme " + scheme + " publishes verification keys here");
+        }
+        if (matching.size() > 1) {
+            throw ApiException.badRequest("several schemes publish keys; choose one with ?scheme="
+                    + matching.stream().map(VerificationKeys::schemeId).toList());
+        }
+        try {
+            byte[] key = matching.get(0).verificationKey(id)
+                    .orElseThrow(() -> ApiException.notFound("unknown model '" + id + "'"));
+            return ApiResponse.raw(key, "application/json");
+        } catch (ProofException e) {
+            throw new ApiException(422, "unprovable_model", e.getMessage());
+        }
     }
 
     private static JsonObject list(ModelRegistry reg) {

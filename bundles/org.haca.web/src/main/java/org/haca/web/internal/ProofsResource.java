@@ -30,8 +30,9 @@ import com.google.gson.JsonPrimitive;
  * {@code POST /api/v1/proofs/verify}: checks a proof with the {@link ProofSystem} registered for its scheme (highest
  * {@code service.ranking} wins, then the lowest service id) and answers {@code {valid, reason, checks, scheme, at}}.
  *
- * <p>Request: {@code {scheme, proof, statement: {networkId, modelHash, inputHash, outputHash, nonce, timestampMillis},
- * at?, attributes?}}. {@code proof} is base64 (standard alphabet, padding optional) for binary proofs such as a Nitro
+ * <p>Request: {@code {scheme, proof, statement?: {networkId, modelHash, inputHash, outputHash, nonce, timestampMillis},
+ * at?, attributes?}}. Without {@code statement} the proof is checked on its own, unbound (ZK proofs:
+ * {@code {scheme:"zk.groth16.bn254.v1", proof:{verification_key, proof, public}}}). {@code proof} is base64 (standard alphabet, padding optional) for binary proofs such as a Nitro
  * COSE document, or a JSON object/array for JSON proofs (its compact UTF-8 text is handed over). {@code at} is epoch
  * milliseconds (audit mode); without it the proof is judged now. Unknown scheme: 404; malformed request: 400. An
  * invalid proof is a 200 with {@code valid=false}: the request was fine, the proof was not.
@@ -40,6 +41,11 @@ import com.google.gson.JsonPrimitive;
 public final class ProofsResource implements ApiResource {
     private static final Logger LOG = LoggerFactory.getLogger(ProofsResource.class);
     static final long MAX_BODY = 4L * 1024 * 1024;
+    /**
+     * Without a statement the proof is checked on its own (for Groth16: the pairing equation over its public signals);
+     * schemes that can only check a binding (TEE) answer invalid.
+     */
+    static final Statement UNBOUND = new Statement("", "", "", "", "", 0);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -65,7 +71,8 @@ public final class ProofsResource implements ApiResource {
         JsonObject o = body.getAsJsonObject();
         String scheme = string(o, "scheme");
         byte[] proofBytes = proofBytes(o.get("proof"));
-        Statement statement = statement(o.get("statement"));
+        Statement statement = o.has("statement") && !o.get("statement").isJsonNull() ? statement(o.get("statement"))
+                : UNBOUND;
         Instant at = o.has("at") && !o.get("at").isJsonNull() ? Instant.ofEpochMilli(longValue(o.get("at"), "at"))
                 : Instant.now();
         Map<String, String> attributes = attributes(o.get("attributes"));

@@ -217,10 +217,34 @@ final class TensorJson {
         o.addProperty("scheme", p.scheme());
         o.addProperty("size", p.size());
         o.addProperty("payload", Base64.getEncoder().encodeToString(p.payload()));
+        inlineSnarkjs(p, o);
         JsonObject attrs = new JsonObject();
         new TreeMap<>(p.attributes()).forEach(attrs::addProperty);
         o.add("attributes", attrs);
         return o;
+    }
+
+    /**
+     * ZK proofs are snarkjs JSON ({@code {verification_key, proof, public}}): their parts are also shown as JSON, so a
+     * caller can save {@code proof.proof} and {@code proof.public} and run {@code snarkjs groth16 verify} on them.
+     */
+    private static void inlineSnarkjs(Proof p, JsonObject o) {
+        if (!p.scheme().startsWith("zk.")) {
+            return;
+        }
+        try {
+            JsonElement e = com.google.gson.JsonParser.parseString(
+                    new String(p.payload(), java.nio.charset.StandardCharsets.UTF_8));
+            if (e.isJsonObject()) {
+                for (String part : List.of("proof", "public", "verification_key")) {
+                    if (e.getAsJsonObject().has(part)) {
+                        o.add(part, e.getAsJsonObject().get(part));
+                    }
+                }
+            }
+        } catch (RuntimeException notJson) {
+            // the payload stays available as base64
+        }
     }
 
     static JsonObject descriptor(ModelDescriptor d) {

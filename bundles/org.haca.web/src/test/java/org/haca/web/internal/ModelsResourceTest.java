@@ -184,4 +184,51 @@ class ModelsResourceTest {
         assertEquals(ModelsResource.DEFAULT_MAX_MODEL_BYTES, ModelsResource.parseLimit("-5"));
         assertEquals(1234, ModelsResource.parseLimit(" 1234 "));
     }
+
+    /** A ZK scheme's key store: knows keys for models whose id starts with "a", cannot compile the others. */
+    private static org.haca.api.proof.VerificationKeys keys(String scheme) {
+        return new org.haca.api.proof.VerificationKeys() {
+            @Override
+            public String schemeId() {
+                return scheme;
+            }
+
+            @Override
+            public Optional<byte[]> verificationKey(String modelId) throws org.haca.api.proof.ProofException {
+                if (modelId.startsWith("a")) {
+                    return Optional.of(("{\"protocol\":\"groth16\",\"scheme\":\"" + scheme + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                throw new org.haca.api.proof.ProofException("unsupported op Sigmoid");
+            }
+        };
+    }
+
+    @Test
+    void verificationKeyIsServedFromTheZkSchemeOpenlyAndExplainsFailures() throws Exception {
+        String id = json(call("POST", "/api/v1/models", null, "MODEL-vk")).get("id").getAsString();
+        String path = "/api/v1/models/" + id + "/verification_key.json";
+        FakeHttp none = call("GET", path, null, "", null);
+        assertEquals(404, none.status, "no ZK scheme installed: " + none.bodyText());
+
+        resource.verificationKeys = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(keys("zk.a")));
+        FakeHttp ok = call("GET", path, null, "", null);
+        if (id.startsWith("a")) {
+            assertEquals(200, ok.status, ok.bodyText());
+            assertEquals("groth16", json(ok).get("protocol").getAsString());
+        } else {
+            assertEquals(422, ok.status, ok.bodyText());
+            assertEquals("unprovable_model", json(ok).get("error").getAsString());
+            assertTrue(json(ok).get("message").getAsString().contains("Sigmoid"));
+        }
+        assertEquals(404, call("GET", "/api/v1/models/" + "0".repeat(64) + "/verification_key.json", null, "", null)
+                .status);
+        assertEquals(405, call("POST", path, null, "{}").status);
+
+        resource.verificationKeys.add(keys("zk.b"));
+        assertEquals(400, call("GET", path, null, "", null).status, "two schemes: the caller must choose");
+        FakeHttp chosen = call("GET", path, "scheme=zk.b", "", null);
+        assertEquals(id.startsWith("a") ? 200 : 422, chosen.status, chosen.bodyText());
+        assertEquals(404, call("GET", path, "scheme=zk.c", "", null).status);
+    }
 }

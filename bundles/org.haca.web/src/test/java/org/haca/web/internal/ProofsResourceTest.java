@@ -138,7 +138,6 @@ class ProofsResourceTest {
         for (String body : List.of("[]", "{\"a\":", "{}", request("tee.nitro.v1", "\"%%%\"", ""),
                 request("tee.nitro.v1", "12", ""), request("tee.nitro.v1", b64("good"), ",\"at\":\"x\""),
                 request("tee.nitro.v1", b64("good"), ",\"at\":1.5"),
-                "{\"scheme\":\"tee.nitro.v1\",\"proof\":\"Z29vZA==\"}",
                 "{\"scheme\":\"tee.nitro.v1\",\"proof\":\"Z29vZA==\",\"statement\":{\"networkId\":\"n\"}}",
                 "{\"scheme\":1,\"proof\":\"Z29vZA==\"}")) {
             FakeHttp http = post(body);
@@ -147,6 +146,14 @@ class ProofsResourceTest {
                     .getAsString());
         }
         assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void withoutAStatementTheProofIsCheckedUnbound() throws Exception {
+        FakeHttp http = post("{\"scheme\":\"tee.nitro.v1\",\"proof\":{\"a\":1},\"at\":5}");
+        assertEquals(200, http.status, http.bodyText());
+        assertEquals(1, calls.size());
+        assertTrue(calls.get(0).endsWith("|{\"a\":1}||0|5"), calls.get(0));
     }
 
     @Test
