@@ -107,17 +107,11 @@ class HotSwapIT {
 
     private HttpResponse<String> send(NodeProcess node, String method, String path, byte[] body, boolean admin)
             throws IOException, InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + node.httpPort + path))
-                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (admin) {
-            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ops:"
-                    + CREDENTIALS.get("HACA_ADMIN_PASSWORD")).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        return node.send(method, path, body, admin ? "ops:" + CREDENTIALS.get("HACA_ADMIN_PASSWORD") : null);
     }
 
-    private static byte[] inferBody(String model) {
+    /** An inference of the MLP on a fixed input, pinned to the bit-exact quant backend. */
+    static byte[] inferBody(String model, String mode) {
         JsonObject input = new JsonObject();
         JsonArray shape = new JsonArray();
         shape.add(1);
@@ -132,7 +126,7 @@ class HotSwapIT {
         inputs.add(TestModels.INPUT, input);
         JsonObject body = new JsonObject();
         body.addProperty("model", model);
-        body.addProperty("mode", "VANILLA");
+        body.addProperty("mode", mode);
         body.addProperty("backend", "quant");
         body.add("input", inputs);
         return body.toString().getBytes(StandardCharsets.UTF_8);
@@ -225,7 +219,7 @@ class HotSwapIT {
             String id = CanonicalHash.ofBytes(mlp);
             HttpResponse<String> up = send(node, "POST", "/api/v1/models?name=mlp", mlp, true);
             assertEquals(201, up.statusCode(), up.body());
-            byte[] body = inferBody(id);
+            byte[] body = inferBody(id, "VANILLA");
             HttpResponse<String> first = send(node, "POST", "/api/v1/infer", body, false);
             assertEquals(200, first.statusCode(), first.body());
             String expected = JsonParser.parseString(first.body()).getAsJsonObject().get("outputHash").getAsString();

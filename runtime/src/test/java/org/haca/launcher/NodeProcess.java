@@ -97,6 +97,19 @@ final class NodeProcess implements AutoCloseable {
         return get(path, null, null);
     }
 
+    /** Any method, optional body, optional Basic credentials ({@code user:password}, null for none). */
+    HttpResponse<String> send(String method, String path, byte[] body, String credentials)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (credentials != null) {
+            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls until the condition holds; false on timeout. */
     static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
