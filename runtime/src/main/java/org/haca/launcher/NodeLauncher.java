@@ -142,10 +142,14 @@ final class NodeLauncher {
         framework = factory.newFramework(frameworkProperties());
         framework.init();
         BundleContext context = framework.getBundleContext();
+        if (!options.devMode()) {
+            context.registerService(org.osgi.framework.hooks.resolver.ResolverHookFactory.class,
+                    new InstallGuard(acceptedPluginsDir(), System.out), null);
+        }
         Map<Feature.BundleRef, Bundle> installed = new LinkedHashMap<>();
         for (Feature.BundleRef ref : feature.bundles()) {
             try (InputStream in = NodeLauncher.class.getClassLoader().getResourceAsStream(ref.embeddedPath())) {
-                installed.put(ref, context.installBundle("haca:" + ref.coordinates(), in));
+                installed.put(ref, context.installBundle(InstallGuard.FEATURE_LOCATION + ref.coordinates(), in));
             }
         }
         framework.start();
