@@ -44,7 +44,8 @@ import com.google.gson.JsonParser;
  * first, then removed again), and</li>
  * <li>installs a new proof bundle from {@code plugins-contrib/} (hashcommit).</li>
  * </ol>
- * Latency is measured from the moment a request was <em>due</em>, so a stalled node cannot hide queueing (no
+ * The first {@value #WARM_UP_SECONDS} s ramp up from a tenth of the rate. Latency is measured from the moment a
+ * request was <em>due</em>, so a stalled node cannot hide queueing (no
  * coordinated omission). Every 10th result is followed until its verdict settles it on chain: the verification lag.
  * A request fails unless it is a 200 whose output hash equals the pre-swap answer.
  *
@@ -64,7 +65,9 @@ class SwapLoadBenchmark {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** A generous connect timeout: a slow accept is latency, which the harness measures, not a failure. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    private static final int WARM_UP_SECONDS = 10;
 
     /** What happened to the requests that were due in one phase. */
     static final class Phase {
@@ -135,9 +138,13 @@ class SwapLoadBenchmark {
             running = true;
 
             Thread driver = new Thread(() -> {
-                long periodNanos = 1_000_000_000L / RATE;
-                long next = System.nanoTime();
+                long start = System.nanoTime();
+                long next = start;
                 while (running) {
+                    // warm-up ramps from a tenth of the rate to the full rate: a cold JVM (interpreted code, empty
+                    // caches) is not what the swap is measured against
+                    double warm = Math.min(1.0, (next - start) / (WARM_UP_SECONDS * 1e9));
+                    long periodNanos = (long) (1e9 / (RATE * (0.1 + 0.9 * warm)));
                     long due = next;
                     Phase phase = current.get();
                     phase.offered.incrementAndGet();
@@ -203,7 +210,7 @@ class SwapLoadBenchmark {
             }, 250, 250, TimeUnit.MILLISECONDS);
 
             driver.start();
-            timed(phases.get("warm-up"), () -> Thread.sleep(5_000));
+            timed(phases.get("warm-up"), () -> Thread.sleep(WARM_UP_SECONDS * 1000L));
             current.set(phases.get("before"));
             timed(phases.get("before"), () -> Thread.sleep(PHASE_SECONDS * 1000L));
             current.set(phases.get("swap"));

@@ -139,7 +139,8 @@ public final class QuantModel {
         return q;
     }
 
-    static Tensor dequantize(QTensor t) {
+    /** The float value of an int8 activation, q · 2^-e (exact); the ZKML verifier rebuilds outputs with it. */
+    public static Tensor dequantize(QTensor t) {
         byte[] d = t.data();
         float[] f = new float[d.length];
         float scale = Math.scalb(1f, -t.exponent()); // exact power of two: q · 2^-e is exact in float
