@@ -43,6 +43,25 @@ final class IntExpr {
         return new IntExpr(0, new int[] {w}, new long[] {1}, min, max);
     }
 
+    /**
+     * {@code constant + Σ 2^(i - from) · bit_i} over fresh bit wires given in increasing order (0/1 each): built
+     * directly, without a scratch sized by the whole circuit.
+     */
+    static IntExpr weightedBits(int[] bitWires, int from, long constant) {
+        int n = bitWires.length - from;
+        int[] w = new int[n];
+        long[] c = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && bitWires[from + i] <= w[i - 1]) {
+                throw new IllegalArgumentException("bit wires must increase");
+            }
+            w[i] = bitWires[from + i];
+            c[i] = 1L << (from + i);
+        }
+        long span = n == 0 ? 0 : (1L << bitWires.length) - (1L << from);
+        return new IntExpr(constant, w, c, constant, Math.addExact(constant, span));
+    }
+
     boolean isConstant() {
         return wires.length == 0;
     }
