@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ public final class CircuitCompiler {
     private final CircuitBuilder b;
     private final Map<String, IntExpr[]> values = new HashMap<>();
     private final Map<String, int[]> shapes;
+    private int counted;
 
     private CircuitCompiler(QProgram program, Map<String, int[]> shapes, int reserved, long maxConstraints) {
         this.program = program;
@@ -76,8 +78,13 @@ public final class CircuitCompiler {
         }
         CircuitCompiler c = new CircuitCompiler(program, shapes, wire, maxConstraints);
         BigInteger[] modelCommit = CompiledCircuit.modelCommitment(program);
+        Map<String, Integer> parts = new LinkedHashMap<>();
         c.publicInputs(layout, modelCommit);
-        c.privateInputs(inputSlots, layout);
+        c.part(parts, "public inputs");
+        List<IntExpr> int8 = c.privateInputs(inputSlots);
+        c.part(parts, "input range checks");
+        c.commitment(int8, layout);
+        c.part(parts, "input commitment");
         for (QOp op : program.ops()) {
             try {
                 c.values.put(op.output(), c.compileOp(op));
@@ -85,11 +92,20 @@ public final class CircuitCompiler {
                 throw new IllegalArgumentException("op " + op.getClass().getSimpleName() + " (" + op.output()
                         + "): values exceed the range the circuit supports", e);
             }
+            c.part(parts, op.getClass().getSimpleName() + " " + op.output());
         }
         c.publicOutputs(layout);
+        c.part(parts, "public outputs");
         R1cs r1cs = new R1cs(c.b.wireCount(), layout.nPubOut(), layout.nPubIn(), inputElements, c.b.wireCount(),
                 c.b.constraints());
-        return new CompiledCircuit(program, r1cs, layout, inputSlots, c.b.steps(), modelCommit);
+        return new CompiledCircuit(program, r1cs, layout, inputSlots, c.b.steps(), modelCommit, parts);
+    }
+
+    /** Records the constraints added since the previous part. */
+    private void part(Map<String, Integer> parts, String name) {
+        int total = b.constraints().size();
+        parts.merge(name, total - counted, Integer::sum);
+        counted = total;
     }
 
     private static int[] fixedShape(QProgram.Input in) {
@@ -120,8 +136,8 @@ public final class CircuitCompiler {
         b.enforceEqual(CircuitBuilder.wire(bw), CircuitBuilder.wire(bw));
     }
 
-    /** Range-checks every private input to int8 (8 bits of q + 128) and commits to them. */
-    private void privateInputs(List<CompiledCircuit.InputSlot> slots, PublicLayout layout) {
+    /** Range-checks every private input to int8: 8 bits of q + 128 (8 constraints each). */
+    private List<IntExpr> privateInputs(List<CompiledCircuit.InputSlot> slots) {
         List<IntExpr> all = new ArrayList<>();
         for (CompiledCircuit.InputSlot s : slots) {
             IntExpr[] v = new IntExpr[s.size()];
@@ -132,7 +148,12 @@ public final class CircuitCompiler {
             }
             values.put(s.name(), v);
         }
-        var commitment = InputCommitment.circuit(b, all);
+        return all;
+    }
+
+    /** The input commitment (Poseidon chain over the packed inputs) equals its public output wire. */
+    private void commitment(List<IntExpr> int8, PublicLayout layout) {
+        var commitment = InputCommitment.circuit(b, int8);
         int cw = PublicLayout.wireOf(layout.inputCommitmentIndex());
         b.enforceEqual(commitment, CircuitBuilder.wire(cw));
         b.step(s -> s.setBig(cw, s.eval(commitment)));

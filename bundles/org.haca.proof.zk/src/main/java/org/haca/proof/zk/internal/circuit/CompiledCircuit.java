@@ -31,9 +31,10 @@ public final class CompiledCircuit {
     private final List<WitnessStep> steps;
     private final BigInteger modelCommitLo;
     private final BigInteger modelCommitHi;
+    private final Map<String, Integer> constraintsByPart;
 
     CompiledCircuit(QProgram program, R1cs r1cs, PublicLayout layout, List<InputSlot> inputs, List<WitnessStep> steps,
-            BigInteger[] modelCommit) {
+            BigInteger[] modelCommit, Map<String, Integer> constraintsByPart) {
         this.program = program;
         this.r1cs = r1cs;
         this.layout = layout;
@@ -41,6 +42,15 @@ public final class CompiledCircuit {
         this.steps = List.copyOf(steps);
         this.modelCommitLo = modelCommit[0];
         this.modelCommitHi = modelCommit[1];
+        this.constraintsByPart = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constraintsByPart));
+    }
+
+    /**
+     * Constraints per part of the circuit, in order: "public inputs", "input range checks", "input commitment", one
+     * entry per op ("Linear fc1", …), "public outputs". Sums to the constraint count.
+     */
+    public Map<String, Integer> constraintsByPart() {
+        return constraintsByPart;
     }
 
     public QProgram program() {

@@ -273,8 +273,12 @@ class CircuitCompilerTest {
                 c.witness(in, BINDING);
             }
             long ns = (System.nanoTime() - t0) / reps;
-            System.out.printf("circuit %-6s %8d constraints %8d wires  witness %.1f ms%n", m,
-                    c.r1cs().constraints().size(), c.r1cs().nWires(), ns / 1e6);
+            System.out.printf("circuit %-6s %8d constraints %8d wires  witness %.1f ms  %s%n", m,
+                    c.r1cs().constraints().size(), c.r1cs().nWires(), ns / 1e6, c.constraintsByPart());
+            assertEquals(c.r1cs().constraints().size(),
+                    c.constraintsByPart().values().stream().mapToInt(Integer::intValue).sum());
+            assertEquals(8 * OpShapes.count(c.inputShapes().get(TestModels.INPUT)),
+                    c.constraintsByPart().get("input range checks"));
             if (c.r1cs().constraints().isEmpty()) {
                 fail("empty circuit");
             }
