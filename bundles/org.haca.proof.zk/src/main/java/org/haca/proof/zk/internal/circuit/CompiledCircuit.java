@@ -2,6 +2,7 @@ package org.haca.proof.zk.internal.circuit;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class CompiledCircuit {
         this.steps = List.copyOf(steps);
         this.modelCommitLo = modelCommit[0];
         this.modelCommitHi = modelCommit[1];
-        this.constraintsByPart = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constraintsByPart));
+        this.constraintsByPart = Collections.unmodifiableMap(new LinkedHashMap<>(constraintsByPart));
     }
 
     /**

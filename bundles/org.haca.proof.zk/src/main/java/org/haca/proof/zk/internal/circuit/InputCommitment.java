@@ -3,6 +3,7 @@ package org.haca.proof.zk.internal.circuit;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.haca.proof.zk.internal.r1cs.Field;
 import org.haca.proof.zk.internal.r1cs.LinearCombination;
@@ -55,7 +56,7 @@ public final class InputCommitment {
         BigInteger base = BigInteger.valueOf(256);
         for (int start = 0; start < int8Values.size(); start += BYTES_PER_ELEMENT) {
             int end = Math.min(int8Values.size(), start + BYTES_PER_ELEMENT);
-            java.util.TreeMap<Integer, BigInteger> terms = new java.util.TreeMap<>();
+            TreeMap<Integer, BigInteger> terms = new TreeMap<>();
             BigInteger weight = BigInteger.ONE;
             for (int j = start; j < end; j++) {
                 IntExpr u = int8Values.get(j).plus(128);
@@ -79,7 +80,7 @@ public final class InputCommitment {
         return h;
     }
 
-    private static LinearCombination fromTerms(java.util.TreeMap<Integer, BigInteger> terms) {
+    private static LinearCombination fromTerms(TreeMap<Integer, BigInteger> terms) {
         List<Integer> w = new ArrayList<>();
         List<BigInteger> c = new ArrayList<>();
         terms.forEach((wire, coeff) -> {

@@ -2,6 +2,7 @@ package org.haca.proof.zk.internal.circuit;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.haca.proof.zk.internal.r1cs.Field;
@@ -52,7 +53,7 @@ final class PoseidonGadget {
                 if (i < sboxes) {
                     LinearCombination x = toLc(state[i], basis);
                     BigInteger c = constantValue(x);
-                    java.util.Arrays.fill(state[i], null);
+                    Arrays.fill(state[i], null);
                     if (c != null) {
                         state[i][0] = Poseidon.pow5(c);
                     } else {
