@@ -86,7 +86,12 @@ public final class CompiledCircuit {
      * integer D = hi · 2^128 + lo.
      */
     public static BigInteger[] modelCommitment(QProgram program) {
-        BigInteger d = new BigInteger(QProgramCodec.hash(program), 16);
+        return modelCommitment(QProgramCodec.hash(program));
+    }
+
+    /** The same from the program hash alone (lowercase hex), as a verifier without the model has it. */
+    public static BigInteger[] modelCommitment(String programHashHex) {
+        BigInteger d = new BigInteger(programHashHex, 16);
         BigInteger mask = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
         return new BigInteger[] {d.and(mask), d.shiftRight(128)};
     }
