@@ -61,6 +61,25 @@ public final class Prover {
         return prove(pk, w, publicSignals);
     }
 
+    /**
+     * Proves with a witness already in Fr form ({@link Fr#newArray} layout, Montgomery), as the circuit compiler
+     * produces it; wire 0 must be 1.
+     */
+    public Groth16Proof prove(ProvingKey pk, long[] frWitness) {
+        if (frWitness.length != 4L * pk.nVars) {
+            throw new IllegalArgumentException("witness has " + frWitness.length / 4 + " values, the circuit "
+                    + pk.nVars);
+        }
+        if (!BigInteger.ONE.equals(Fr.get(frWitness, 0))) {
+            throw new IllegalArgumentException("witness[0] must be 1");
+        }
+        List<BigInteger> publicSignals = new ArrayList<>(pk.nPublic);
+        for (int i = 1; i <= pk.nPublic; i++) {
+            publicSignals.add(Fr.get(frWitness, i));
+        }
+        return prove(pk, frWitness, publicSignals);
+    }
+
     private Groth16Proof prove(ProvingKey pk, long[] w, List<BigInteger> publicSignals) {
         int nPriv = pk.nVars - pk.nPublic - 1;
         long[] wPriv = Fr.newArray(nPriv);

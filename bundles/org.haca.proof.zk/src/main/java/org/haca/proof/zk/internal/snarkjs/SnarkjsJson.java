@@ -3,8 +3,6 @@ package org.haca.proof.zk.internal.snarkjs;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -166,12 +164,7 @@ public final class SnarkjsJson {
         if (!e.isJsonObject()) {
             throw new FormatException(what + " must be a JSON object");
         }
-        JsonObject o = e.getAsJsonObject();
-        Set<String> seen = new java.util.HashSet<>();
-        for (Map.Entry<String, JsonElement> m : o.entrySet()) {
-            seen.add(m.getKey());
-        }
-        return o;
+        return e.getAsJsonObject();
     }
 
     private static JsonElement member(JsonObject o, String name) {
