@@ -44,12 +44,23 @@ public final class TestModels {
     }
 
     public static byte[] mlp(long seed) {
+        return mlp(seed, 128);
+    }
+
+    /**
+     * MLP 784-{@code hidden}-10 with the same structure as {@link #mlp()} (which is {@code mlp(42, 128)}, byte for
+     * byte); e.g. {@code mlp(42, 64)} is the 784-64-10 model of the ZKML benchmark.
+     */
+    public static byte[] mlp(long seed, int hidden) {
+        if (hidden < 1) {
+            throw new IllegalArgumentException("hidden width must be positive: " + hidden);
+        }
         Random rnd = new Random(seed);
-        GraphBuilder g = new GraphBuilder("mlp_784_128_10");
+        GraphBuilder g = new GraphBuilder("mlp_784_" + hidden + "_10");
         g.input(INPUT, List.of(-1L, 784L));
-        g.init(OnnxTensor.ofFloats("fc1.weight", new long[] {784, 128}, he(rnd, 784 * 128, 784)));
-        g.init(OnnxTensor.ofFloats("fc1.bias", new long[] {128}, bias(rnd, 128)));
-        g.init(OnnxTensor.ofFloats("fc2.weight", new long[] {10, 128}, he(rnd, 10 * 128, 128)));
+        g.init(OnnxTensor.ofFloats("fc1.weight", new long[] {784, hidden}, he(rnd, 784 * hidden, 784)));
+        g.init(OnnxTensor.ofFloats("fc1.bias", new long[] {hidden}, bias(rnd, hidden)));
+        g.init(OnnxTensor.ofFloats("fc2.weight", new long[] {10, hidden}, he(rnd, 10 * hidden, hidden)));
         g.init(OnnxTensor.ofFloats("fc2.bias", new long[] {10}, bias(rnd, 10)));
         g.node("Gemm", List.of(INPUT, "fc1.weight", "fc1.bias"), "fc1", gemmAttrs(0));
         g.node("Relu", List.of("fc1"), "relu1");
