@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.haca.proof.zk.internal.r1cs.R1cs;
+import org.haca.proof.zk.internal.r1cs.R1csFile;
 import org.haca.proof.zk.internal.snarkjs.Crosscheck;
 import org.haca.proof.zk.internal.snarkjs.ProofJson;
 import org.haca.proof.zk.internal.snarkjs.RawG1;
@@ -145,8 +147,30 @@ class Groth16CrosscheckTest {
     }
 
     @Test
-    void devSetupKeyWorksWithSnarkjsBothWays() {
-        Zkey z = DevSetup.generate(MulCircuit.r1cs(), new SecureRandom());
+    void devSetupHasTheLayoutOfSnarkjsZkeyNew() throws Exception {
+        R1cs circom = R1csFile.read(fx.resolve("circuit.r1cs")).r1cs();
+        Zkey dev = DevSetup.generate(circom, new SecureRandom());
+        Zkey sj = ZkeyFile.read(Crosscheck.bytes(fx.resolve("circuit0.zkey")));
+        assertEquals(sj.nVars(), dev.nVars());
+        assertEquals(sj.nPublic(), dev.nPublic());
+        assertEquals(sj.domainSize(), dev.domainSize());
+        assertArrayEquals(sj.sectionOrder(), dev.sectionOrder());
+        assertArrayEquals(sj.coefficients().matrix(), dev.coefficients().matrix());
+        assertArrayEquals(sj.coefficients().constraint(), dev.coefficients().constraint());
+        assertArrayEquals(sj.coefficients().signal(), dev.coefficients().signal());
+        assertArrayEquals(sj.coefficients().value(), dev.coefficients().value());
+        // section 10 of a fresh key: 64-byte circuit hash + uint32 0 contributions
+        assertEquals(sj.contributions().length, dev.contributions().length);
+        // zero points exactly where snarkjs has them (wires absent from a matrix)
+        for (int i = 0; i < sj.nVars(); i++) {
+            assertEquals(sj.a()[i].isInfinity(), dev.a()[i].isInfinity(), "A " + i);
+            assertEquals(sj.b2()[i].isInfinity(), dev.b2()[i].isInfinity(), "B2 " + i);
+        }
+    }
+
+    @Test
+    void devSetupKeyWorksWithSnarkjsBothWays() throws Exception {
+        Zkey z = DevSetup.generate(R1csFile.read(fx.resolve("circuit.r1cs")).r1cs(), new SecureRandom());
         Path dir = Crosscheck.MODULE.resolve("target/groth16-tests/dev-setup");
         byte[] zkeyBytes = ZkeyFile.write(z);
         Crosscheck.write(dir.resolve("dev.zkey"), zkeyBytes);
