@@ -32,21 +32,16 @@ final class Points {
         }
     }
 
-    /** A G2 point, checked to be on the twist and in the order-r subgroup. */
+    /** A G2 point, checked to be on the twist and in the order-r subgroup (by {@link G2#fromAffine}). */
     static G2 g2(RawG2 p, String what) {
         if (p.isInfinity()) {
             return G2.infinity();
         }
-        G2 q;
         try {
-            q = G2.fromAffine(p.x0(), p.x1(), p.y0(), p.y1());
+            return G2.fromAffine(p.x0(), p.x1(), p.y0(), p.y1()); // checks the twist equation and the subgroup
         } catch (IllegalArgumentException e) {
             throw new FormatException(what + " is not a point of G2: " + e.getMessage(), e);
         }
-        if (!q.isInSubgroup()) {
-            throw new FormatException(what + " is not in the order-r subgroup of G2");
-        }
-        return q;
     }
 
     static RawG1 raw(G1 p) {

@@ -151,6 +151,9 @@ public final class SnarkjsJson {
             JsonReader reader = new JsonReader(new java.io.StringReader(json));
             reader.setStrictness(Strictness.STRICT);
             JsonElement e = JsonParser.parseReader(reader);
+            if (e.isJsonNull()) {
+                throw new FormatException("malformed JSON: empty document or null");
+            }
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
                 throw new FormatException("malformed JSON: trailing content");
             }

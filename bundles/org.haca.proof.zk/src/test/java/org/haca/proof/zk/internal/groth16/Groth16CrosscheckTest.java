@@ -190,6 +190,9 @@ class Groth16CrosscheckTest {
         Crosscheck.write(dir.resolve("proof.json"), p.proofJson());
         Crosscheck.write(dir.resolve("public.json"), p.publicJson());
         assertSnarkjsAccepts(dir.resolve("vk.json"), dir.resolve("public.json"), dir.resolve("proof.json"));
+        // the verification key as Java writes it (no vk_alphabeta_12) is accepted by snarkjs too
+        Crosscheck.write(dir.resolve("java_vk.json"), SnarkjsJson.writeVerificationKey(VerifyingKey.toJson(z)));
+        assertSnarkjsAccepts(dir.resolve("java_vk.json"), dir.resolve("public.json"), dir.resolve("proof.json"));
 
         // snarkjs proof with the Java key → Java verifies (with the snarkjs-exported and the Java verifying key)
         Crosscheck.Result prove = Crosscheck.snarkjs("groth16", "prove", dir.resolve("dev.zkey").toString(),
