@@ -52,20 +52,28 @@ public final class TestModels {
      * byte); e.g. {@code mlp(42, 64)} is the 784-64-10 model of the ZKML benchmark.
      */
     public static byte[] mlp(long seed, int hidden) {
-        if (hidden < 1) {
-            throw new IllegalArgumentException("hidden width must be positive: " + hidden);
+        return mlp(seed, 784, hidden, 10);
+    }
+
+    /**
+     * MLP {@code inputs}-{@code hidden}-{@code outputs} (Gemm, Relu, Gemm), e.g. a tiny one for tests whose cost grows
+     * with the model, such as ZKML proving. {@code mlp(seed, 784, h, 10)} is {@code mlp(seed, h)} byte for byte.
+     */
+    public static byte[] mlp(long seed, int inputs, int hidden, int outputs) {
+        if (inputs < 1 || hidden < 1 || outputs < 1) {
+            throw new IllegalArgumentException("layer widths must be positive: " + inputs + "-" + hidden + "-" + outputs);
         }
         Random rnd = new Random(seed);
-        GraphBuilder g = new GraphBuilder("mlp_784_" + hidden + "_10");
-        g.input(INPUT, List.of(-1L, 784L));
-        g.init(OnnxTensor.ofFloats("fc1.weight", new long[] {784, hidden}, he(rnd, 784 * hidden, 784)));
+        GraphBuilder g = new GraphBuilder("mlp_" + inputs + "_" + hidden + "_" + outputs);
+        g.input(INPUT, List.of(-1L, (long) inputs));
+        g.init(OnnxTensor.ofFloats("fc1.weight", new long[] {inputs, hidden}, he(rnd, inputs * hidden, inputs)));
         g.init(OnnxTensor.ofFloats("fc1.bias", new long[] {hidden}, bias(rnd, hidden)));
-        g.init(OnnxTensor.ofFloats("fc2.weight", new long[] {10, hidden}, he(rnd, 10 * hidden, hidden)));
-        g.init(OnnxTensor.ofFloats("fc2.bias", new long[] {10}, bias(rnd, 10)));
+        g.init(OnnxTensor.ofFloats("fc2.weight", new long[] {outputs, hidden}, he(rnd, outputs * hidden, hidden)));
+        g.init(OnnxTensor.ofFloats("fc2.bias", new long[] {outputs}, bias(rnd, outputs)));
         g.node("Gemm", List.of(INPUT, "fc1.weight", "fc1.bias"), "fc1", gemmAttrs(0));
         g.node("Relu", List.of("fc1"), "relu1");
         g.node("Gemm", List.of("relu1", "fc2.weight", "fc2.bias"), OUTPUT, gemmAttrs(1));
-        g.output(OUTPUT, List.of(-1L, 10L));
+        g.output(OUTPUT, List.of(-1L, (long) outputs));
         return g.build();
     }
 
