@@ -292,7 +292,11 @@ class ChainNodeIT {
     }
 
     private JsonObject infer(String mode, String finalStatus) throws Exception {
-        byte[] mlp = TestModels.mlp();
+        return infer(mode, finalStatus, TestModels.mlp(), 784).getAsJsonObject("settled");
+    }
+
+    /** Uploads the model, infers on a seeded input, waits for settlement: {response, settled}. */
+    private JsonObject infer(String mode, String finalStatus, byte[] mlp, int width) throws Exception {
         HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
                 + "/api/v1/models?name=mlp")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -303,9 +307,9 @@ class ChainNodeIT {
         JsonObject input = new JsonObject();
         JsonArray shape = new JsonArray();
         shape.add(1);
-        shape.add(784);
+        shape.add(width);
         JsonArray data = new JsonArray();
-        for (float f : TestModels.input(5, 784)) {
+        for (float f : TestModels.input(5, width)) {
             data.add(f);
         }
         input.add("shape", shape);
@@ -343,7 +347,68 @@ class ChainNodeIT {
         assertEquals(finalStatus, settled.get("status").getAsString(), settled.toString());
         assertEquals(900, settled.get("paidToNode").getAsLong());
         assertEquals(50, settled.get("burned").getAsLong());
-        return settled;
+        JsonObject both = new JsonObject();
+        both.add("response", r);
+        both.add("settled", settled);
+        return both;
+    }
+
+    /**
+     * ZKML end to end on a dev node: the integer backend runs a small MLP, the ZK bundle proves it (dev setup, labelled
+     * INSECURE), the verifier checks the Groth16 proof against the statement and the result is paid; the response's
+     * snarkjs parts and the published verification key verify with {@code snarkjs groth16 verify} alone;
+     * {@code /proofs/verify} accepts the same proof unbound and rejects a changed public signal.
+     */
+    @Test
+    void zkmlInferenceIsProvedVerifiedBySnarkjsAndSettled() throws Exception {
+        start();
+        byte[] model = TestModels.mlp(5, 8, 4, 3);
+        JsonObject both = infer("ZKML", "verified", model, 8);
+        JsonObject r = both.getAsJsonObject("response");
+        assertEquals("quant", r.get("backend").getAsString(), r.toString());
+        JsonObject proof = r.getAsJsonObject("proof");
+        assertEquals("zk.groth16.bn254.v1", proof.get("scheme").getAsString());
+        assertEquals("dev-insecure", proof.getAsJsonObject("attributes").get("setup").getAsString());
+        assertEquals("zk.groth16.bn254.v1", both.getAsJsonObject("settled").get("scheme").getAsString());
+
+        String id = org.haca.api.model.CanonicalHash.ofBytes(model);
+        HttpResponse<String> vk = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+                + "/api/v1/models/" + id + "/verification_key.json")).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, vk.statusCode(), vk.body());
+        Path snarkjs = Path.of(System.getProperty("haca.snarkjs",
+                "../bundles/org.haca.proof.zk/crosscheck/node_modules/.bin/snarkjs")).toAbsolutePath();
+        assertTrue(Files.isExecutable(snarkjs), "snarkjs is installed by org.haca.proof.zk's build: " + snarkjs);
+        Files.writeString(dir.resolve("verification_key.json"), vk.body());
+        Files.writeString(dir.resolve("proof.json"), proof.get("proof").toString());
+        Files.writeString(dir.resolve("public.json"), proof.get("public").toString());
+        Process p = new ProcessBuilder(snarkjs.toString(), "groth16", "verify", "verification_key.json", "public.json",
+                "proof.json").directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("OK"), out);
+
+        JsonObject check = new JsonObject();
+        check.addProperty("scheme", "zk.groth16.bn254.v1");
+        JsonObject parts = new JsonObject();
+        parts.add("verification_key", JsonParser.parseString(vk.body()));
+        parts.add("proof", proof.get("proof"));
+        parts.add("public", proof.get("public"));
+        check.add("proof", parts);
+        assertTrue(verify(check).get("valid").getAsBoolean());
+        JsonArray pub = parts.getAsJsonArray("public");
+        pub.set(0, new com.google.gson.JsonPrimitive(pub.get(0).getAsString().equals("1") ? "2" : "1"));
+        JsonObject bad = verify(check);
+        assertEquals(false, bad.get("valid").getAsBoolean(), bad.toString());
+    }
+
+    private JsonObject verify(JsonObject body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+                + "/api/v1/proofs/verify")).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
     private static int run(Path cwd, Path log, long timeoutSeconds, String... cmd) throws Exception {
