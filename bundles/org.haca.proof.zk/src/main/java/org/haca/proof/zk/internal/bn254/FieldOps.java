@@ -2,8 +2,15 @@ package org.haca.proof.zk.internal.bn254;
 
 /** INTERIM: arithmetic on Montgomery-form elements of Fq (width 4 limbs) or Fq2 (width 8), at array offsets. */
 abstract class FieldOps {
-    static final FieldOps FQ = new FqOps();
-    static final FieldOps FQ2 = new Fq2Ops();
+    /** A fresh Fq instance (instances hold scratch space: one per thread). */
+    static FieldOps fq() {
+        return new FqOps();
+    }
+
+    /** A fresh Fq2 instance (instances hold scratch space: one per thread). */
+    static FieldOps fq2() {
+        return new Fq2Ops();
+    }
 
     abstract int width();
 
@@ -58,6 +65,7 @@ abstract class FieldOps {
     /** Fq2 = Fq[u]/(u² + 1): (a0 + a1·u)(b0 + b1·u) with Karatsuba. */
     private static final class Fq2Ops extends FieldOps {
         private final Mont m = Mont.Q;
+        private final long[] t = new long[16];
 
         @Override
         int width() {
@@ -66,7 +74,6 @@ abstract class FieldOps {
 
         @Override
         void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
-            long[] t = new long[16];
             m.mul(a, ao, b, bo, t, 0); // a0b0
             m.mul(a, ao + 4, b, bo + 4, t, 4); // a1b1
             m.add(a, ao, a, ao + 4, t, 8); // a0 + a1

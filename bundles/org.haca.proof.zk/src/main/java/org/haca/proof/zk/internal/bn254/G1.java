@@ -98,7 +98,7 @@ public final class G1 {
             return INFINITY;
         }
         BigInteger e = k.abs();
-        Jacobian j = new Jacobian(FieldOps.FQ);
+        Jacobian j = new Jacobian(FieldOps.fq());
         long[] acc = new long[12];
         long[] m = mont();
         for (int i = e.bitLength() - 1; i >= 0; i--) {

@@ -119,7 +119,7 @@ public final class G2 {
             return INFINITY;
         }
         BigInteger e = k.abs();
-        Jacobian j = new Jacobian(FieldOps.FQ2);
+        Jacobian j = new Jacobian(FieldOps.fq2());
         long[] acc = new long[24];
         long[] m = mont();
         for (int i = e.bitLength() - 1; i >= 0; i--) {

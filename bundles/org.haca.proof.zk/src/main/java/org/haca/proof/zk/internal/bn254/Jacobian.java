@@ -7,10 +7,16 @@ package org.haca.proof.zk.internal.bn254;
 final class Jacobian {
     private final FieldOps f;
     private final int w;
+    /** Scratch for the formulas: an instance is used by one thread at a time. */
+    private final long[] t;
+    private final long[] one;
 
     Jacobian(FieldOps f) {
         this.f = f;
         this.w = f.width();
+        this.t = new long[9 * w];
+        this.one = new long[w];
+        System.arraycopy(Mont.Q.one, 0, one, 0, 4);
     }
 
     int size() {
@@ -30,7 +36,6 @@ final class Jacobian {
         if (isInfinity(p, o)) {
             return;
         }
-        long[] t = new long[6 * w];
         int a = 0, b = w, c = 2 * w, d = 3 * w, e = 4 * w, ff = 5 * w;
         int x = o, y = o + w, z = o + 2 * w;
         f.mul(p, x, p, x, t, a);
@@ -64,10 +69,9 @@ final class Jacobian {
         int x = o, y = o + w, z = o + 2 * w;
         if (isInfinity(p, o)) {
             System.arraycopy(q, qo, p, o, 2 * w);
-            System.arraycopy(oneOf(), 0, p, z, w);
+            System.arraycopy(one, 0, p, z, w);
             return;
         }
-        long[] t = new long[8 * w];
         int z1z1 = 0, u2 = w, s2 = 2 * w, h = 3 * w, hh = 4 * w, i = 5 * w, j = 6 * w, r = 7 * w;
         f.mul(p, z, p, z, t, z1z1);
         f.mul(q, qo, t, z1z1, t, u2);
@@ -118,7 +122,6 @@ final class Jacobian {
             return;
         }
         int x1 = o, y1 = o + w, z1 = o + 2 * w, x2 = qo, y2 = qo + w, z2 = qo + 2 * w;
-        long[] t = new long[9 * w];
         int z1z1 = 0, z2z2 = w, u1 = 2 * w, u2 = 3 * w, s1 = 4 * w, s2 = 5 * w, h = 6 * w, i = 7 * w, j = 8 * w;
         f.mul(p, z1, p, z1, t, z1z1);
         f.mul(q, z2, q, z2, t, z2z2);
@@ -162,9 +165,4 @@ final class Jacobian {
         f.sub(p, y1, t, s1, p, y1);
     }
 
-    private long[] oneOf() {
-        long[] one = new long[w];
-        System.arraycopy(Mont.Q.one, 0, one, 0, 4);
-        return one;
-    }
 }

@@ -70,63 +70,112 @@ final class Mont {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
-    /** out = a·b·R^{-1} mod p. out may alias a or b. */
+    /** out = a·b·R^{-1} mod p (no-carry CIOS: the top limb of p is below 2^63 − 1). out may alias a or b. */
     void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
-        long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
-        for (int i = 0; i < 4; i++) {
-            long bi = b[bo + i];
-            // t += a * bi
-            long lo = a0 * bi;
-            long hi = mulHi(a0, bi);
-            long s = t0 + lo;
-            long c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t0 = s;
-            lo = a1 * bi;
-            hi = mulHi(a1, bi);
-            s = t1 + lo;
-            long c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t1 = s + c;
-            c = c2 + (Long.compareUnsigned(t1, s) < 0 ? 1 : 0);
-            lo = a2 * bi;
-            hi = mulHi(a2, bi);
-            s = t2 + lo;
-            c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t2 = s + c;
-            c = c2 + (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-            lo = a3 * bi;
-            hi = mulHi(a3, bi);
-            s = t3 + lo;
-            c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t3 = s + c;
-            c = c2 + (Long.compareUnsigned(t3, s) < 0 ? 1 : 0);
-            t4 = c;
-            // reduce: t = (t + m·p) / 2^64
-            long m = t0 * inv;
-            lo = m * p0;
-            hi = mulHi(m, p0);
-            s = t0 + lo;
-            c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            lo = m * p1;
-            hi = mulHi(m, p1);
-            s = t1 + lo;
-            c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t0 = s + c;
-            c = c2 + (Long.compareUnsigned(t0, s) < 0 ? 1 : 0);
-            lo = m * p2;
-            hi = mulHi(m, p2);
-            s = t2 + lo;
-            c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t1 = s + c;
-            c = c2 + (Long.compareUnsigned(t1, s) < 0 ? 1 : 0);
-            lo = m * p3;
-            hi = mulHi(m, p3);
-            s = t3 + lo;
-            c2 = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-            t2 = s + c;
-            c = c2 + (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-            t3 = t4 + c; // p < 2^254 keeps t below 2p < 2^256: no further carry
-        }
+        final long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+        final long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+        long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        long lo, hi, s, carryA, carryC, m;
+        // round 0
+        lo = a0 * b0; hi = mulHi(a0, b0);
+        s = lo + t0; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0; t0 = s; carryA = hi;
+        m = t0 * inv;
+        lo = m * p0; hi = mulHi(m, p0);
+        s = lo + t0; carryC = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        lo = a1 * b0; hi = mulHi(a1, b0);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t1; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryA = hi;
+        lo = m * p1; hi = mulHi(m, p1);
+        s = lo + t1; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t0 = lo; carryC = hi;
+        lo = a2 * b0; hi = mulHi(a2, b0);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t2; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryA = hi;
+        lo = m * p2; hi = mulHi(m, p2);
+        s = lo + t2; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryC = hi;
+        lo = a3 * b0; hi = mulHi(a3, b0);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t3; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t3 = lo; carryA = hi;
+        lo = m * p3; hi = mulHi(m, p3);
+        s = lo + t3; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryC = hi;
+        t3 = carryC + carryA;
+        // round 1
+        lo = a0 * b1; hi = mulHi(a0, b1);
+        s = lo + t0; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0; t0 = s; carryA = hi;
+        m = t0 * inv;
+        lo = m * p0; hi = mulHi(m, p0);
+        s = lo + t0; carryC = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        lo = a1 * b1; hi = mulHi(a1, b1);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t1; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryA = hi;
+        lo = m * p1; hi = mulHi(m, p1);
+        s = lo + t1; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t0 = lo; carryC = hi;
+        lo = a2 * b1; hi = mulHi(a2, b1);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t2; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryA = hi;
+        lo = m * p2; hi = mulHi(m, p2);
+        s = lo + t2; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryC = hi;
+        lo = a3 * b1; hi = mulHi(a3, b1);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t3; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t3 = lo; carryA = hi;
+        lo = m * p3; hi = mulHi(m, p3);
+        s = lo + t3; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryC = hi;
+        t3 = carryC + carryA;
+        // round 2
+        lo = a0 * b2; hi = mulHi(a0, b2);
+        s = lo + t0; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0; t0 = s; carryA = hi;
+        m = t0 * inv;
+        lo = m * p0; hi = mulHi(m, p0);
+        s = lo + t0; carryC = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        lo = a1 * b2; hi = mulHi(a1, b2);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t1; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryA = hi;
+        lo = m * p1; hi = mulHi(m, p1);
+        s = lo + t1; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t0 = lo; carryC = hi;
+        lo = a2 * b2; hi = mulHi(a2, b2);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t2; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryA = hi;
+        lo = m * p2; hi = mulHi(m, p2);
+        s = lo + t2; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryC = hi;
+        lo = a3 * b2; hi = mulHi(a3, b2);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t3; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t3 = lo; carryA = hi;
+        lo = m * p3; hi = mulHi(m, p3);
+        s = lo + t3; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryC = hi;
+        t3 = carryC + carryA;
+        // round 3
+        lo = a0 * b3; hi = mulHi(a0, b3);
+        s = lo + t0; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0; t0 = s; carryA = hi;
+        m = t0 * inv;
+        lo = m * p0; hi = mulHi(m, p0);
+        s = lo + t0; carryC = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        lo = a1 * b3; hi = mulHi(a1, b3);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t1; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryA = hi;
+        lo = m * p1; hi = mulHi(m, p1);
+        s = lo + t1; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t0 = lo; carryC = hi;
+        lo = a2 * b3; hi = mulHi(a2, b3);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t2; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryA = hi;
+        lo = m * p2; hi = mulHi(m, p2);
+        s = lo + t2; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t1 = lo; carryC = hi;
+        lo = a3 * b3; hi = mulHi(a3, b3);
+        s = lo + carryA; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + t3; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t3 = lo; carryA = hi;
+        lo = m * p3; hi = mulHi(m, p3);
+        s = lo + t3; hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+        lo = s + carryC; hi += Long.compareUnsigned(lo, s) < 0 ? 1 : 0; t2 = lo; carryC = hi;
+        t3 = carryC + carryA;
         reduceOnce(t0, t1, t2, t3, out, oo);
     }
 

@@ -5,8 +5,6 @@ import java.util.stream.IntStream;
 
 /** INTERIM: multi-scalar multiplication Σ s_i·P_i by Pippenger's bucket method on Montgomery limbs, windows in parallel. */
 public final class Msm {
-    private static final Jacobian J1 = new Jacobian(FieldOps.FQ);
-    private static final Jacobian J2 = new Jacobian(FieldOps.FQ2);
 
     private Msm() {
     }
@@ -21,7 +19,7 @@ public final class Msm {
                 System.arraycopy(bases[i].mont(), 0, aff, 8 * i, 8);
             }
         }
-        long[] res = run(J1, aff, 8, skip, standard(frScalars, n), n);
+        long[] res = run(FieldOps::fq, aff, 8, skip, standard(frScalars, n), n);
         return toG1(res);
     }
 
@@ -43,7 +41,7 @@ public final class Msm {
                 System.arraycopy(bases[i].mont(), 0, aff, 16 * i, 16);
             }
         }
-        long[] res = run(J2, aff, 16, skip, standard(frScalars, n), n);
+        long[] res = run(FieldOps::fq2, aff, 16, skip, standard(frScalars, n), n);
         return toG2(res);
     }
 
@@ -57,12 +55,15 @@ public final class Msm {
         return s;
     }
 
-    private static long[] run(Jacobian jac, long[] aff, int affSize, boolean[] skip, long[] scalars, int n) {
+    private static long[] run(java.util.function.Supplier<FieldOps> field, long[] aff, int affSize, boolean[] skip,
+            long[] scalars, int n) {
+        Jacobian jac = new Jacobian(field.get());
         int c = n < 32 ? 3 : Math.max(4, 31 - Integer.numberOfLeadingZeros(n) - 2);
         int windows = (254 + c - 1) / c;
         int size = jac.size();
         long[][] partial = new long[windows][];
         IntStream.range(0, windows).parallel().forEach(wi -> {
+            Jacobian jw = new Jacobian(field.get());
             int nb = (1 << c) - 1;
             long[] buckets = new long[nb * size];
             int shift = wi * c;
@@ -72,14 +73,14 @@ public final class Msm {
                 }
                 int d = digit(scalars, 4 * i, shift, c);
                 if (d != 0) {
-                    jac.addAffine(buckets, (d - 1) * size, aff, affSize * i);
+                    jw.addAffine(buckets, (d - 1) * size, aff, affSize * i);
                 }
             }
             long[] running = new long[size];
             long[] sum = new long[size];
             for (int b = nb - 1; b >= 0; b--) {
-                jac.add(running, 0, buckets, b * size);
-                jac.add(sum, 0, running, 0);
+                jw.add(running, 0, buckets, b * size);
+                jw.add(sum, 0, running, 0);
             }
             partial[wi] = sum;
         });
