@@ -3,11 +3,12 @@ package org.haca.proof.zk.internal.bn254;
 import java.math.BigInteger;
 
 /**
- * INTERIM: scalar field arrays in the agreed layout (element i at limbs [4i, 4i+4), little-endian), canonical values,
- * BigInteger arithmetic. Replaced by branch bn254's Montgomery implementation.
+ * INTERIM: scalar field arrays in the agreed layout (element i at limbs [4i, 4i+4), little-endian), Montgomery
+ * form. Indices are element indices.
  */
 public final class Fr {
-    public static final BigInteger R = G2.R;
+    public static final BigInteger R = new BigInteger(
+            "21888242871839275222246405745257275088548364400416034343698204186575808495617");
 
     private Fr() {
     }
@@ -17,29 +18,22 @@ public final class Fr {
     }
 
     public static void set(long[] arr, int i, BigInteger v) {
-        BigInteger m = v.mod(R);
-        for (int k = 0; k < 4; k++) {
-            arr[4 * i + k] = m.shiftRight(64 * k).longValue();
-        }
+        Mont.R.toMont(v, arr, 4 * i);
     }
 
     public static BigInteger get(long[] arr, int i) {
-        BigInteger v = BigInteger.ZERO;
-        for (int k = 3; k >= 0; k--) {
-            v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(arr[4 * i + k])));
-        }
-        return v;
+        return Mont.R.fromMont(arr, 4 * i);
     }
 
     public static void add(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
-        set(out, oi, get(a, ai).add(get(b, bi)));
+        Mont.R.add(a, 4 * ai, b, 4 * bi, out, 4 * oi);
     }
 
     public static void sub(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
-        set(out, oi, get(a, ai).subtract(get(b, bi)));
+        Mont.R.sub(a, 4 * ai, b, 4 * bi, out, 4 * oi);
     }
 
     public static void mul(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
-        set(out, oi, get(a, ai).multiply(get(b, bi)));
+        Mont.R.mul(a, 4 * ai, b, 4 * bi, out, 4 * oi);
     }
 }

@@ -10,6 +10,8 @@ public final class G1 {
     private static final G1 GENERATOR = new G1(BigInteger.ONE, BigInteger.TWO);
     private final BigInteger x;
     private final BigInteger y;
+    /** Montgomery limbs of (x, y), built on first use by the MSM. */
+    private volatile long[] mont;
 
     private G1(BigInteger x, BigInteger y) {
         this.x = x;
@@ -36,6 +38,22 @@ public final class G1 {
             throw new IllegalArgumentException("point not on curve");
         }
         return new G1(x, y);
+    }
+
+    /** A point known to be on the curve (results of arithmetic). */
+    static G1 trusted(BigInteger x, BigInteger y) {
+        return new G1(x, y);
+    }
+
+    long[] mont() {
+        long[] m = mont;
+        if (m == null) {
+            m = new long[8];
+            Mont.Q.toMont(x, m, 0);
+            Mont.Q.toMont(y, m, 4);
+            mont = m;
+        }
+        return m;
     }
 
     public boolean isInfinity() {
@@ -76,14 +94,21 @@ public final class G1 {
     }
 
     public G1 mul(BigInteger k) {
-        G1 acc = INFINITY;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
-            acc = acc.add(acc);
-            if (k.testBit(i)) {
-                acc = acc.add(this);
+        if (isInfinity() || k.signum() == 0) {
+            return INFINITY;
+        }
+        BigInteger e = k.abs();
+        Jacobian j = new Jacobian(FieldOps.fq());
+        long[] acc = new long[12];
+        long[] m = mont();
+        for (int i = e.bitLength() - 1; i >= 0; i--) {
+            j.dbl(acc, 0);
+            if (e.testBit(i)) {
+                j.addAffine(acc, 0, m, 0);
             }
         }
-        return k.signum() < 0 ? acc.neg() : acc;
+        G1 r = Msm.toG1(acc);
+        return k.signum() < 0 ? r.neg() : r;
     }
 
     @Override

@@ -5,13 +5,13 @@ import java.util.Objects;
 
 /** INTERIM: G2 of BN254 on the twist y² = x³ + 3/(9 + u) over Fq2, immutable affine, BigInteger arithmetic. */
 public final class G2 {
-    static final BigInteger R = new BigInteger(
-            "21888242871839275222246405745257275088548364400416034343698204186575808495617");
+    static final BigInteger R = Fr.R;
     static final Fq2 B = new Fq2(BigInteger.valueOf(3), BigInteger.ZERO)
             .mul(new Fq2(BigInteger.valueOf(9), BigInteger.ONE).inverse());
     private static final G2 INFINITY = new G2(null, null);
     final Fq2 x;
     final Fq2 y;
+    private volatile long[] mont;
 
     private G2(Fq2 x, Fq2 y) {
         this.x = x;
@@ -42,6 +42,23 @@ public final class G2 {
             throw new IllegalArgumentException("point not in the order-r subgroup");
         }
         return p;
+    }
+
+    static G2 trusted(Fq2 x, Fq2 y) {
+        return new G2(x, y);
+    }
+
+    long[] mont() {
+        long[] m = mont;
+        if (m == null) {
+            m = new long[16];
+            Mont.Q.toMont(x.a(), m, 0);
+            Mont.Q.toMont(x.b(), m, 4);
+            Mont.Q.toMont(y.a(), m, 8);
+            Mont.Q.toMont(y.b(), m, 12);
+            mont = m;
+        }
+        return m;
     }
 
     public boolean isInSubgroup() {
@@ -98,14 +115,21 @@ public final class G2 {
     }
 
     private G2 mulUnchecked(BigInteger k) {
-        G2 acc = INFINITY;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
-            acc = acc.add(acc);
-            if (k.testBit(i)) {
-                acc = acc.add(this);
+        if (isInfinity() || k.signum() == 0) {
+            return INFINITY;
+        }
+        BigInteger e = k.abs();
+        Jacobian j = new Jacobian(FieldOps.fq2());
+        long[] acc = new long[24];
+        long[] m = mont();
+        for (int i = e.bitLength() - 1; i >= 0; i--) {
+            j.dbl(acc, 0);
+            if (e.testBit(i)) {
+                j.addAffine(acc, 0, m, 0);
             }
         }
-        return k.signum() < 0 ? acc.neg() : acc;
+        G2 r = Msm.toG2(acc);
+        return k.signum() < 0 ? r.neg() : r;
     }
 
     @Override

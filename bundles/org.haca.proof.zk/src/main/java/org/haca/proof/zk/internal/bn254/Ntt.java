@@ -26,45 +26,55 @@ public final class Ntt {
     public static void inverse(long[] a, int logN) {
         int n = 1 << logN;
         transform(a, logN, rootOfUnity(logN).modInverse(R));
-        BigInteger nInv = BigInteger.valueOf(n).modInverse(R);
+        long[] nInv = Fr.newArray(1);
+        Fr.set(nInv, 0, BigInteger.valueOf(n).modInverse(R));
         for (int i = 0; i < n; i++) {
-            Fr.set(a, i, Fr.get(a, i).multiply(nInv));
+            Fr.mul(a, i, nInv, 0, a, i);
         }
     }
 
     /** a[i] *= shift^i. */
     public static void mulByPowers(long[] a, int n, BigInteger shift) {
-        BigInteger p = BigInteger.ONE;
+        long[] p = Fr.newArray(2);
+        Fr.set(p, 0, BigInteger.ONE);
+        Fr.set(p, 1, shift);
         for (int i = 0; i < n; i++) {
-            Fr.set(a, i, Fr.get(a, i).multiply(p));
-            p = p.multiply(shift).mod(R);
+            Fr.mul(a, i, p, 0, a, i);
+            Fr.mul(p, 0, p, 1, p, 0);
         }
     }
 
-    private static void transform(long[] arr, int logN, BigInteger omega) {
+    private static void transform(long[] a, int logN, BigInteger omega) {
         int n = 1 << logN;
-        BigInteger[] v = new BigInteger[n];
         for (int i = 0; i < n; i++) {
-            v[Integer.reverse(i) >>> (32 - logN) & (n - 1)] = Fr.get(arr, i);
-        }
-        if (logN == 0) {
-            v[0] = Fr.get(arr, 0);
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            BigInteger wLen = omega.modPow(BigInteger.valueOf(n / len), R);
-            for (int s = 0; s < n; s += len) {
-                BigInteger w = BigInteger.ONE;
-                for (int j = 0; j < len / 2; j++) {
-                    BigInteger u = v[s + j];
-                    BigInteger t = v[s + j + len / 2].multiply(w).mod(R);
-                    v[s + j] = u.add(t).mod(R);
-                    v[s + j + len / 2] = u.subtract(t).mod(R);
-                    w = w.multiply(wLen).mod(R);
+            int j = logN == 0 ? 0 : Integer.reverse(i) >>> (32 - logN);
+            if (j > i) {
+                for (int k = 0; k < 4; k++) {
+                    long t = a[4 * i + k];
+                    a[4 * i + k] = a[4 * j + k];
+                    a[4 * j + k] = t;
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            Fr.set(arr, i, v[i]);
+        // twiddles ω^k for k < n/2
+        long[] tw = Fr.newArray(Math.max(1, n / 2));
+        Fr.set(tw, 0, BigInteger.ONE);
+        long[] om = Fr.newArray(1);
+        Fr.set(om, 0, omega);
+        for (int k = 1; k < n / 2; k++) {
+            Fr.mul(tw, k - 1, om, 0, tw, k);
+        }
+        long[] t = Fr.newArray(1);
+        for (int len = 2; len <= n; len <<= 1) {
+            int half = len / 2;
+            int step = n / len;
+            for (int s = 0; s < n; s += len) {
+                for (int j = 0; j < half; j++) {
+                    Fr.mul(a, s + j + half, tw, j * step, t, 0);
+                    Fr.sub(a, s + j, t, 0, a, s + j + half);
+                    Fr.add(a, s + j, t, 0, a, s + j);
+                }
+            }
         }
     }
 }

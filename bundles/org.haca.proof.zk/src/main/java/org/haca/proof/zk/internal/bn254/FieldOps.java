@@ -1,0 +1,99 @@
+package org.haca.proof.zk.internal.bn254;
+
+/** INTERIM: arithmetic on Montgomery-form elements of Fq (width 4 limbs) or Fq2 (width 8), at array offsets. */
+abstract class FieldOps {
+    /** A fresh Fq instance (instances hold scratch space: one per thread). */
+    static FieldOps fq() {
+        return new FqOps();
+    }
+
+    /** A fresh Fq2 instance (instances hold scratch space: one per thread). */
+    static FieldOps fq2() {
+        return new Fq2Ops();
+    }
+
+    abstract int width();
+
+    abstract void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo);
+
+    abstract void add(long[] a, int ao, long[] b, int bo, long[] out, int oo);
+
+    abstract void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo);
+
+    final boolean isZero(long[] a, int o) {
+        for (int k = 0; k < width(); k++) {
+            if (a[o + k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    final boolean eq(long[] a, int ao, long[] b, int bo) {
+        for (int k = 0; k < width(); k++) {
+            if (a[ao + k] != b[bo + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class FqOps extends FieldOps {
+        private final Mont m = Mont.Q;
+
+        @Override
+        int width() {
+            return 4;
+        }
+
+        @Override
+        void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.mul(a, ao, b, bo, out, oo);
+        }
+
+        @Override
+        void add(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.add(a, ao, b, bo, out, oo);
+        }
+
+        @Override
+        void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.sub(a, ao, b, bo, out, oo);
+        }
+    }
+
+    /** Fq2 = Fq[u]/(u² + 1): (a0 + a1·u)(b0 + b1·u) with Karatsuba. */
+    private static final class Fq2Ops extends FieldOps {
+        private final Mont m = Mont.Q;
+        private final long[] t = new long[16];
+
+        @Override
+        int width() {
+            return 8;
+        }
+
+        @Override
+        void mul(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.mul(a, ao, b, bo, t, 0); // a0b0
+            m.mul(a, ao + 4, b, bo + 4, t, 4); // a1b1
+            m.add(a, ao, a, ao + 4, t, 8); // a0 + a1
+            m.add(b, bo, b, bo + 4, t, 12); // b0 + b1
+            m.mul(t, 8, t, 12, t, 8);
+            m.sub(t, 8, t, 0, t, 8);
+            m.sub(t, 8, t, 4, out, oo + 4);
+            m.sub(t, 0, t, 4, out, oo);
+        }
+
+        @Override
+        void add(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.add(a, ao, b, bo, out, oo);
+            m.add(a, ao + 4, b, bo + 4, out, oo + 4);
+        }
+
+        @Override
+        void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
+            m.sub(a, ao, b, bo, out, oo);
+            m.sub(a, ao + 4, b, bo + 4, out, oo + 4);
+        }
+    }
+}
