@@ -60,6 +60,8 @@ class SwapLoadBenchmark {
     /** TEE (default) makes every result wait for a verdict, so verification lag is measured; VANILLA settles later. */
     private static final String MODE = System.getProperty("haca.load.mode", "TEE");
     private static final int PHASE_SECONDS = Integer.getInteger("haca.load.phaseSeconds", 10);
+    /** Beyond this many unanswered requests the node is not keeping up: further ones count as failed, unsent. */
+    private static final int MAX_OUTSTANDING = 800;
     private static final Pattern QUEUE = Pattern.compile("(?m)^haca_verification_queue_depth (\\d+)");
 
     @TempDir
@@ -135,6 +137,7 @@ class SwapLoadBenchmark {
             Map<String, long[]> following = new ConcurrentHashMap<>(); // requestId -> {answeredAtMillis}
             Map<String, Phase> followedPhase = new ConcurrentHashMap<>();
             AtomicLong sequence = new AtomicLong();
+            AtomicLong outstanding = new AtomicLong();
             running = true;
 
             Thread driver = new Thread(() -> {
@@ -149,10 +152,21 @@ class SwapLoadBenchmark {
                     Phase phase = current.get();
                     phase.offered.incrementAndGet();
                     boolean follow = verified && sequence.incrementAndGet() % 10 == 0;
+                    if (outstanding.get() >= MAX_OUTSTANDING) {
+                        phase.failed.incrementAndGet();
+                        if (failures.size() < 5) {
+                            failures.add("overload: " + MAX_OUTSTANDING + " requests unanswered, not sent");
+                        }
+                        next += periodNanos;
+                        LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+                        continue;
+                    }
+                    outstanding.incrementAndGet();
                     HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + node.httpPort
                             + "/api/v1/infer")).timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                     http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                        outstanding.decrementAndGet();
                         long micros = (System.nanoTime() - due) / 1000;
                         String problem = e != null ? "exception " + e : r.statusCode() != 200 ? "status "
                                 + r.statusCode() + ": " + r.body() : null;
