@@ -400,8 +400,8 @@ public final class QExecutor {
         return new QTensor(os, out, outExp);
     }
 
-    /** numpy broadcasting of two shapes. */
-    static int[] broadcast(int[] a, int[] b, String name) {
+    /** numpy broadcasting of two shapes (also the ZKML compiler's, so both agree on every shape). */
+    public static int[] broadcast(int[] a, int[] b, String name) {
         int r = Math.max(a.length, b.length);
         int[] o = new int[r];
         for (int i = 0; i < r; i++) {
@@ -417,7 +417,7 @@ public final class QExecutor {
     }
 
     /** For each element of the output shape, the flat index into a tensor of shape s broadcast to it. */
-    static int[] broadcastIndex(int[] s, int[] out) {
+    public static int[] broadcastIndex(int[] s, int[] out) {
         int r = out.length;
         int[] strides = new int[r];
         int st = 1;

@@ -78,48 +78,14 @@ final class OpShapes {
         return s;
     }
 
-    /** numpy broadcasting of two shapes. */
+    /** numpy broadcasting of two shapes: the executor's own rule. */
     static int[] broadcast(int[] a, int[] b, String name) {
-        int r = Math.max(a.length, b.length);
-        int[] o = new int[r];
-        for (int i = 0; i < r; i++) {
-            int da = i - (r - a.length) >= 0 ? a[i - (r - a.length)] : 1;
-            int db = i - (r - b.length) >= 0 ? b[i - (r - b.length)] : 1;
-            if (da != db && da != 1 && db != 1) {
-                throw new IllegalArgumentException("tensor " + name + ": shapes " + Arrays.toString(a) + " and "
-                        + Arrays.toString(b) + " do not broadcast");
-            }
-            o[i] = da == 1 ? db : da;
-        }
-        return o;
+        return QExecutor.broadcast(a, b, name);
     }
 
     /** For each element of {@code out}, the flat index into a tensor of shape {@code s} broadcast to it. */
     static int[] broadcastIndex(int[] s, int[] out) {
-        int r = out.length;
-        int[] strides = new int[r];
-        int st = 1;
-        for (int i = s.length - 1; i >= 0; i--) {
-            strides[i + (r - s.length)] = s[i] == 1 ? 0 : st;
-            st *= s[i];
-        }
-        int n = count(out);
-        int[] idx = new int[n];
-        int[] pos = new int[r];
-        for (int e = 0; e < n; e++) {
-            int cur = 0;
-            for (int d = 0; d < r; d++) {
-                cur += pos[d] * strides[d];
-            }
-            idx[e] = cur;
-            for (int d = r - 1; d >= 0; d--) {
-                if (++pos[d] < out[d]) {
-                    break;
-                }
-                pos[d] = 0;
-            }
-        }
-        return idx;
+        return QExecutor.broadcastIndex(s, out);
     }
 
     static int count(int[] s) {
