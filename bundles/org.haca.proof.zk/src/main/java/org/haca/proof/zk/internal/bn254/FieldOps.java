@@ -18,6 +18,11 @@ abstract class FieldOps {
 
     abstract void add(long[] a, int ao, long[] b, int bo, long[] out, int oo);
 
+    /** out = a². */
+    void sqr(long[] a, int ao, long[] out, int oo) {
+        mul(a, ao, a, ao, out, oo);
+    }
+
     abstract void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo);
 
     final boolean isZero(long[] a, int o) {
@@ -82,6 +87,16 @@ abstract class FieldOps {
             m.sub(t, 8, t, 0, t, 8);
             m.sub(t, 8, t, 4, out, oo + 4);
             m.sub(t, 0, t, 4, out, oo);
+        }
+
+        /** (a0 + a1·u)² = (a0 + a1)(a0 − a1) + 2·a0·a1·u: two multiplications. */
+        @Override
+        void sqr(long[] a, int ao, long[] out, int oo) {
+            m.add(a, ao, a, ao + 4, t, 0);
+            m.sub(a, ao, a, ao + 4, t, 4);
+            m.mul(a, ao, a, ao + 4, t, 8);
+            m.mul(t, 0, t, 4, out, oo);
+            m.add(t, 8, t, 8, out, oo + 4);
         }
 
         @Override
