@@ -69,26 +69,23 @@ public final class Msm {
             FieldOps f = field.get();
             Jacobian jw = new Jacobian(f);
             int nb = 1 << (c - 1);
-            long[] buckets = new long[nb * size];
-            long[] negated = new long[affSize];
-            long[] zero = new long[w];
+            BatchAffineBuckets buckets = new BatchAffineBuckets(f, nb, Math.max(4, Math.min(256, nb / 2)));
             for (int i = 0; i < n; i++) {
                 if (skip[i]) {
                     continue;
                 }
                 int d = digits[i * windows + wi];
-                if (d > 0) {
-                    jw.addAffine(buckets, (d - 1) * size, aff, affSize * i);
-                } else if (d < 0) {
-                    System.arraycopy(aff, affSize * i, negated, 0, w);
-                    f.sub(zero, 0, aff, affSize * i + w, negated, w);
-                    jw.addAffine(buckets, (-d - 1) * size, negated, 0);
+                if (d != 0) {
+                    buckets.add(aff, i, d);
                 }
             }
+            buckets.finish(aff);
             long[] running = new long[size];
             long[] sum = new long[size];
             for (int b = nb - 1; b >= 0; b--) {
-                jw.add(running, 0, buckets, b * size);
+                if (buckets.has[b]) {
+                    jw.addAffine(running, 0, buckets.bk, b * affSize);
+                }
                 jw.add(sum, 0, running, 0);
             }
             partial[wi] = sum;
