@@ -48,6 +48,7 @@ public final class CircuitCompiler {
      *         parameter the circuit does not support, or exceeds {@code maxConstraints}
      */
     public static CompiledCircuit compile(QProgram program, long maxConstraints) {
+        java.util.Objects.requireNonNull(program, "program");
         new QExecutor(program); // structural validation: defined tensors, exponents, shifts
         Map<String, int[]> shapes = new HashMap<>();
         List<CompiledCircuit.InputSlot> inputSlots = new ArrayList<>();

@@ -98,6 +98,7 @@ public final class CompiledCircuit {
      * @throws IllegalArgumentException naming the input when one is missing, unknown or has a wrong shape/exponent
      */
     public BigInteger[] witness(Map<String, QTensor> quantizedInputs, BigInteger binding) {
+        java.util.Objects.requireNonNull(quantizedInputs, "quantizedInputs");
         Set<String> known = new HashSet<>();
         inputs.forEach(i -> known.add(i.name()));
         for (String name : quantizedInputs.keySet()) {
