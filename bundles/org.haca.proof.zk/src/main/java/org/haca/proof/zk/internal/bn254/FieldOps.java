@@ -18,6 +18,14 @@ abstract class FieldOps {
 
     abstract void add(long[] a, int ao, long[] b, int bo, long[] out, int oo);
 
+    /** out = a^{-1} (a ≠ 0). */
+    abstract void inv(long[] a, int ao, long[] out, int oo);
+
+    /** out = a². */
+    void sqr(long[] a, int ao, long[] out, int oo) {
+        mul(a, ao, a, ao, out, oo);
+    }
+
     abstract void sub(long[] a, int ao, long[] b, int bo, long[] out, int oo);
 
     final boolean isZero(long[] a, int o) {
@@ -52,6 +60,11 @@ abstract class FieldOps {
         }
 
         @Override
+        void inv(long[] a, int ao, long[] out, int oo) {
+            m.toMont(m.fromMont(a, ao).modInverse(m.modulus), out, oo);
+        }
+
+        @Override
         void add(long[] a, int ao, long[] b, int bo, long[] out, int oo) {
             m.add(a, ao, b, bo, out, oo);
         }
@@ -82,6 +95,27 @@ abstract class FieldOps {
             m.sub(t, 8, t, 0, t, 8);
             m.sub(t, 8, t, 4, out, oo + 4);
             m.sub(t, 0, t, 4, out, oo);
+        }
+
+        /** (a0 + a1·u)^{-1} = (a0 − a1·u) / (a0² + a1²). */
+        @Override
+        void inv(long[] a, int ao, long[] out, int oo) {
+            java.math.BigInteger q = m.modulus;
+            java.math.BigInteger a0 = m.fromMont(a, ao);
+            java.math.BigInteger a1 = m.fromMont(a, ao + 4);
+            java.math.BigInteger n = a0.multiply(a0).add(a1.multiply(a1)).mod(q).modInverse(q);
+            m.toMont(a0.multiply(n), out, oo);
+            m.toMont(a1.negate().multiply(n).mod(q), out, oo + 4);
+        }
+
+        /** (a0 + a1·u)² = (a0 + a1)(a0 − a1) + 2·a0·a1·u: two multiplications. */
+        @Override
+        void sqr(long[] a, int ao, long[] out, int oo) {
+            m.add(a, ao, a, ao + 4, t, 0);
+            m.sub(a, ao, a, ao + 4, t, 4);
+            m.mul(a, ao, a, ao + 4, t, 8);
+            m.mul(t, 0, t, 4, out, oo);
+            m.add(t, 8, t, 8, out, oo + 4);
         }
 
         @Override

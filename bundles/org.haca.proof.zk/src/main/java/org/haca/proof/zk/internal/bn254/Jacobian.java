@@ -38,17 +38,17 @@ final class Jacobian {
         }
         int a = 0, b = w, c = 2 * w, d = 3 * w, e = 4 * w, ff = 5 * w;
         int x = o, y = o + w, z = o + 2 * w;
-        f.mul(p, x, p, x, t, a);
-        f.mul(p, y, p, y, t, b);
-        f.mul(t, b, t, b, t, c);
+        f.sqr(p, x, t, a);
+        f.sqr(p, y, t, b);
+        f.sqr(t, b, t, c);
         f.add(p, x, t, b, t, d);
-        f.mul(t, d, t, d, t, d);
+        f.sqr(t, d, t, d);
         f.sub(t, d, t, a, t, d);
         f.sub(t, d, t, c, t, d);
         f.add(t, d, t, d, t, d);
         f.add(t, a, t, a, t, e);
         f.add(t, e, t, a, t, e);
-        f.mul(t, e, t, e, t, ff);
+        f.sqr(t, e, t, ff);
         // Z3 = 2·Y·Z (before Y changes)
         f.mul(p, y, p, z, p, z);
         f.add(p, z, p, z, p, z);
@@ -73,7 +73,7 @@ final class Jacobian {
             return;
         }
         int z1z1 = 0, u2 = w, s2 = 2 * w, h = 3 * w, hh = 4 * w, i = 5 * w, j = 6 * w, r = 7 * w;
-        f.mul(p, z, p, z, t, z1z1);
+        f.sqr(p, z, t, z1z1);
         f.mul(q, qo, t, z1z1, t, u2);
         f.mul(q, qo + w, p, z, t, s2);
         f.mul(t, s2, t, z1z1, t, s2);
@@ -88,7 +88,7 @@ final class Jacobian {
             return;
         }
         f.add(t, r, t, r, t, r);
-        f.mul(t, h, t, h, t, hh);
+        f.sqr(t, h, t, hh);
         f.add(t, hh, t, hh, t, i);
         f.add(t, i, t, i, t, i);
         f.mul(t, h, t, i, t, j);
@@ -96,11 +96,11 @@ final class Jacobian {
         f.mul(p, x, t, i, t, u2);
         // Z3 = (Z1 + H)² − Z1Z1 − HH
         f.add(p, z, t, h, p, z);
-        f.mul(p, z, p, z, p, z);
+        f.sqr(p, z, p, z);
         f.sub(p, z, t, z1z1, p, z);
         f.sub(p, z, t, hh, p, z);
         // X3 = r² − J − 2V
-        f.mul(t, r, t, r, p, x);
+        f.sqr(t, r, p, x);
         f.sub(p, x, t, j, p, x);
         f.sub(p, x, t, u2, p, x);
         f.sub(p, x, t, u2, p, x);
@@ -123,8 +123,8 @@ final class Jacobian {
         }
         int x1 = o, y1 = o + w, z1 = o + 2 * w, x2 = qo, y2 = qo + w, z2 = qo + 2 * w;
         int z1z1 = 0, z2z2 = w, u1 = 2 * w, u2 = 3 * w, s1 = 4 * w, s2 = 5 * w, h = 6 * w, i = 7 * w, j = 8 * w;
-        f.mul(p, z1, p, z1, t, z1z1);
-        f.mul(q, z2, q, z2, t, z2z2);
+        f.sqr(p, z1, t, z1z1);
+        f.sqr(q, z2, t, z2z2);
         f.mul(p, x1, t, z2z2, t, u1);
         f.mul(q, x2, t, z1z1, t, u2);
         f.mul(p, y1, q, z2, t, s1);
@@ -143,17 +143,17 @@ final class Jacobian {
         }
         f.add(t, s2, t, s2, t, s2); // r
         f.add(t, h, t, h, t, i);
-        f.mul(t, i, t, i, t, i);
+        f.sqr(t, i, t, i);
         f.mul(t, h, t, i, t, j);
         f.mul(t, u1, t, i, t, u1); // V
         // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
         f.add(p, z1, q, z2, p, z1);
-        f.mul(p, z1, p, z1, p, z1);
+        f.sqr(p, z1, p, z1);
         f.sub(p, z1, t, z1z1, p, z1);
         f.sub(p, z1, t, z2z2, p, z1);
         f.mul(p, z1, t, h, p, z1);
         // X3 = r² − J − 2V
-        f.mul(t, s2, t, s2, p, x1);
+        f.sqr(t, s2, p, x1);
         f.sub(p, x1, t, j, p, x1);
         f.sub(p, x1, t, u1, p, x1);
         f.sub(p, x1, t, u1, p, x1);

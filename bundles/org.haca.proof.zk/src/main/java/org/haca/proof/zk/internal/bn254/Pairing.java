@@ -8,7 +8,10 @@ import java.math.BigInteger;
  */
 public final class Pairing {
     private static final BigInteger Q = Fq.Q;
-    private static final BigInteger FINAL_EXP = Q.pow(12).subtract(BigInteger.ONE).divide(G2.R);
+    /** The hard part of the final exponentiation, (q^4 − q^2 + 1)/r. */
+    private static final BigInteger HARD_EXP = Q.pow(4).subtract(Q.pow(2)).add(BigInteger.ONE).divide(G2.R);
+    /** (w^q)^k for k = 0..11: the Frobenius f ↦ f^q maps Σ c_k·w^k to Σ c_k·(w^q)^k (c_k ∈ Fq are fixed). */
+    private static final BigInteger[][] FROB = frobeniusPowers();
 
     private Pairing() {
     }
@@ -25,7 +28,76 @@ public final class Pairing {
             }
             f = mul(f, miller(p[i], q[i]));
         }
-        return isOne(pow(f, FINAL_EXP));
+        return isOne(finalExponentiation(f));
+    }
+
+    /** f^((q^12 − 1)/r) = ((f^(q^6 − 1))^(q^2 + 1))^((q^4 − q^2 + 1)/r); easy part by Frobenius maps. */
+    private static BigInteger[] finalExponentiation(BigInteger[] f) {
+        if (isZero(f)) {
+            return f;
+        }
+        BigInteger[] f6 = f;
+        for (int i = 0; i < 6; i++) {
+            f6 = frobenius(f6);
+        }
+        BigInteger[] f1 = mul(f6, inverse(f));
+        BigInteger[] f2 = mul(frobenius(frobenius(f1)), f1);
+        return pow(f2, HARD_EXP);
+    }
+
+    private static BigInteger[][] frobeniusPowers() {
+        BigInteger[] w = zero();
+        w[1] = BigInteger.ONE;
+        BigInteger[] wq = pow(w, Q);
+        BigInteger[][] out = new BigInteger[12][];
+        out[0] = one();
+        for (int k = 1; k < 12; k++) {
+            out[k] = mul(out[k - 1], wq);
+        }
+        return out;
+    }
+
+    private static BigInteger[] frobenius(BigInteger[] f) {
+        BigInteger[] acc = new BigInteger[12];
+        java.util.Arrays.fill(acc, BigInteger.ZERO);
+        for (int k = 0; k < 12; k++) {
+            if (f[k].signum() == 0) {
+                continue;
+            }
+            for (int j = 0; j < 12; j++) {
+                acc[j] = acc[j].add(f[k].multiply(FROB[k][j]));
+            }
+        }
+        for (int j = 0; j < 12; j++) {
+            acc[j] = acc[j].mod(Q);
+        }
+        return acc;
+    }
+
+    /** f^{-1} = (Π_{i=1..11} f^(q^i)) / N(f), the norm N(f) = Π_{i=0..11} f^(q^i) lying in Fq. */
+    private static BigInteger[] inverse(BigInteger[] f) {
+        BigInteger[] g = frobenius(f);
+        BigInteger[] prod = g;
+        for (int i = 2; i < 12; i++) {
+            g = frobenius(g);
+            prod = mul(prod, g);
+        }
+        BigInteger norm = mul(f, prod)[0];
+        BigInteger inv = norm.modInverse(Q);
+        BigInteger[] out = new BigInteger[12];
+        for (int k = 0; k < 12; k++) {
+            out[k] = prod[k].multiply(inv).mod(Q);
+        }
+        return out;
+    }
+
+    private static boolean isZero(BigInteger[] f) {
+        for (BigInteger c : f) {
+            if (c.signum() != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigInteger[] miller(G1 p, G2 q) {

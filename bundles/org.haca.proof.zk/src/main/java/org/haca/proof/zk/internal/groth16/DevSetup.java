@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import org.haca.proof.zk.internal.bn254.G1;
 import org.haca.proof.zk.internal.bn254.G2;
@@ -98,7 +99,8 @@ public final class DevSetup {
         RawG2[] b2 = new RawG2[nVars];
         RawG1[] ic = new RawG1[nPublic + 1];
         RawG1[] cPoints = new RawG1[nVars - nPublic - 1];
-        for (int i = 0; i < nVars; i++) {
+        // one scalar multiplication per point and wire: independent, so spread over the cores
+        IntStream.range(0, nVars).parallel().forEach(i -> {
             a[i] = Points.raw(g1.mul(u[i]));
             b1[i] = Points.raw(g1.mul(v[i]));
             b2[i] = Points.raw(g2.mul(v[i]));
@@ -108,11 +110,10 @@ public final class DevSetup {
             } else {
                 cPoints[i - nPublic - 1] = Points.raw(g1.mul(combined.multiply(deltaInv).mod(R)));
             }
-        }
+        });
         RawG1[] h = new RawG1[n];
-        for (int i = 0; i < n; i++) {
-            h[i] = Points.raw(g1.mul(hScalars[i].multiply(deltaInv).mod(R)));
-        }
+        IntStream.range(0, n).parallel()
+                .forEach(i -> h[i] = Points.raw(g1.mul(hScalars[i].multiply(deltaInv).mod(R))));
         byte[] contributions = new byte[64 + 4]; // circuit hash (not computed) + zero contributions
         return new Zkey(nVars, nPublic, n,
                 Points.raw(g1.mul(alpha)), Points.raw(g1.mul(beta)), Points.raw(g2.mul(beta)),

@@ -1,6 +1,6 @@
 package org.haca.proof.zk.internal.groth16;
 
-import java.math.BigInteger;
+import java.util.stream.IntStream;
 
 import org.haca.proof.zk.internal.bn254.Fr;
 import org.haca.proof.zk.internal.bn254.G1;
@@ -92,19 +92,16 @@ public final class ProvingKey {
         return verifyingKey;
     }
 
+    // the checks (on-curve, G2 subgroup) dominate loading a key: spread them over the cores
     private static G1[] g1s(RawG1[] raw, String what) {
         G1[] out = new G1[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = Points.g1(raw[i], what + "[" + i + "]");
-        }
+        IntStream.range(0, raw.length).parallel().forEach(i -> out[i] = Points.g1(raw[i], what + "[" + i + "]"));
         return out;
     }
 
     private static G2[] g2s(RawG2[] raw, String what) {
         G2[] out = new G2[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = Points.g2(raw[i], what + "[" + i + "]");
-        }
+        IntStream.range(0, raw.length).parallel().forEach(i -> out[i] = Points.g2(raw[i], what + "[" + i + "]"));
         return out;
     }
 

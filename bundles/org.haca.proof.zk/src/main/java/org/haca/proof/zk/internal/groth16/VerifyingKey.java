@@ -51,6 +51,16 @@ public final class VerifyingKey {
                 List.of(z.ic()));
     }
 
+    /** This key in snarkjs JSON form (without {@code vk_alphabeta_12}, see {@link #toJson(Zkey)}). */
+    public VerificationKeyJson toJson() {
+        List<RawG1> icRaw = new java.util.ArrayList<>();
+        for (G1 p : ic) {
+            icRaw.add(Points.raw(p));
+        }
+        return new VerificationKeyJson(nPublic, Points.raw(alpha1), Points.raw(beta2), Points.raw(gamma2),
+                Points.raw(delta2), null, icRaw);
+    }
+
     private static G1[] g1s(List<RawG1> raw) {
         G1[] out = new G1[raw.size()];
         for (int i = 0; i < out.length; i++) {
